@@ -1,0 +1,75 @@
+package timetable
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Minutes is a time of a service as minutes after midnight of the day it
+// leaves its first stop; it may exceed 24 h. NoTime marks an absent time
+// (the first stop's arrival, the last stop's departure).
+type Minutes int32
+
+// NoTime is the absent time.
+const NoTime Minutes = -1
+
+// MinutesPerDay is the length of a day in minutes.
+const MinutesPerDay = 24 * 60
+
+// maxClockHours bounds the hour field of a clock text; a stop time past this
+// many hours after the first departure is rejected as a typing error.
+const maxClockHours = 24 * 8
+
+// ParseClock reads "HH:MM" (or "H:MM", "HH:MM:SS" with zero seconds, or the
+// full-width colon "："). The hour may pass 24 ("25:10" is 01:10 the next
+// day). It returns an error for anything else, including empty text.
+func ParseClock(s string) (Minutes, error) {
+	t := strings.TrimSpace(strings.ReplaceAll(s, "：", ":"))
+	parts := strings.Split(t, ":")
+	if len(parts) == 3 && parts[2] == "00" {
+		parts = parts[:2]
+	}
+	if len(parts) != 2 || len(parts[1]) != 2 || parts[0] == "" || len(parts[0]) > 3 {
+		return NoTime, fmt.Errorf("%q is not a time HH:MM", s)
+	}
+	h, err1 := strconv.Atoi(parts[0])
+	m, err2 := strconv.Atoi(parts[1])
+	if err1 != nil || err2 != nil || h < 0 || m < 0 || m > 59 || h >= maxClockHours ||
+		strings.ContainsAny(parts[0], "+-") || strings.ContainsAny(parts[1], "+-") {
+		return NoTime, fmt.Errorf("%q is not a time HH:MM", s)
+	}
+	return Minutes(h*60 + m), nil
+}
+
+// Clock formats m as "HH:MM" with the hour unreduced (so 1450 is "24:10"),
+// or "" for NoTime.
+func (m Minutes) Clock() string {
+	if m == NoTime {
+		return ""
+	}
+	return fmt.Sprintf("%02d:%02d", m/60, m%60)
+}
+
+// Day returns the day offset of m (0 for the first day).
+func (m Minutes) Day() int { return int(m) / MinutesPerDay }
+
+// TimeOfDay returns m reduced to one day, formatted "HH:MM".
+func (m Minutes) TimeOfDay() string {
+	if m == NoTime {
+		return ""
+	}
+	return (m % MinutesPerDay).Clock()
+}
+
+// String formats m as its time of day with a "+N" day mark where it falls on
+// a later day ("08:05", "01:10+1").
+func (m Minutes) String() string {
+	if m == NoTime {
+		return "—"
+	}
+	if d := m.Day(); d > 0 {
+		return fmt.Sprintf("%s+%d", m.TimeOfDay(), d)
+	}
+	return m.TimeOfDay()
+}

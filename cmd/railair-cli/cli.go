@@ -119,18 +119,6 @@ func (c *cli) fail(err error) int {
 
 // message renders err in the user's language.
 func (c *cli) message(err error) string {
-	var ue usageError
-	if errors.As(err, &ue) {
-		return ue.In(c.lang)
-	}
-	var in interface{ In(locale.Lang) string }
-	if errors.As(err, &in) {
-		return in.In(c.lang)
-	}
-	var txt interface{ Text() locale.Text }
-	if errors.As(err, &txt) {
-		return txt.Text().In(c.lang)
-	}
 	if errors.Is(err, context.Canceled) {
 		return locale.Text{Zh: "已取消", En: "cancelled"}.In(c.lang)
 	}

@@ -55,7 +55,7 @@ type Error struct {
 }
 
 // Errorf returns an *Error with the message formatted in both languages. If an
-// argument is an error, the result wraps it.
+// argument is an error, the result wraps it (the last one, if several).
 func Errorf(zh, en string, args ...any) *Error {
 	e := &Error{Text: Textf(zh, en, localized(args, Chinese)...)}
 	e.En = fmt.Sprintf(en, localized(args, English)...)
@@ -81,27 +81,43 @@ func localized(args []any, lang Lang) []any {
 	return out
 }
 
+// Wrapf returns an *Error with the message formatted in both languages that
+// wraps err without printing it.
+func Wrapf(err error, zh, en string, args ...any) *Error {
+	e := Errorf(zh, en, args...)
+	e.Err = err
+	return e
+}
+
 func (e *Error) Error() string { return e.Zh }
 
 // Unwrap returns the underlying cause.
 func (e *Error) Unwrap() error { return e.Err }
 
+// Localizer is implemented by errors that can say themselves in either
+// language.
+type Localizer interface {
+	In(lang Lang) string
+}
+
 // Message returns err's message in lang: the bilingual text if err is or wraps
-// an *Error, the plain message otherwise.
+// a Localizer (such as *Error), the plain message otherwise.
 func Message(err error, lang Lang) string {
 	if err == nil {
 		return ""
 	}
-	var le *Error
+	if self, ok := err.(Localizer); ok {
+		return self.In(lang)
+	}
+	var le Localizer
 	if errors.As(err, &le) {
-		if le == err {
-			return le.In(lang)
-		}
 		// A plain wrapper around a bilingual error: keep the wrapper's words
 		// (usually English context) and localize the cause.
 		outer := err.Error()
-		if i := strings.LastIndex(outer, le.Error()); i >= 0 {
-			return outer[:i] + le.In(lang) + outer[i+len(le.Error()):]
+		if inner, ok := le.(error); ok {
+			if i := strings.LastIndex(outer, inner.Error()); i >= 0 {
+				return outer[:i] + le.In(lang) + outer[i+len(inner.Error()):]
+			}
 		}
 		return le.In(lang)
 	}

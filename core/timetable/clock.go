@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"railair.app/railair/core/locale"
 )
 
 // Minutes is a time of a service as minutes after midnight of the day it
@@ -31,13 +33,13 @@ func ParseClock(s string) (Minutes, error) {
 		parts = parts[:2]
 	}
 	if len(parts) != 2 || len(parts[1]) != 2 || parts[0] == "" || len(parts[0]) > 3 {
-		return NoTime, fmt.Errorf("%q is not a time HH:MM", s)
+		return NoTime, locale.Errorf("%q 不是时间 HH:MM", "%q is not a time HH:MM", s)
 	}
 	h, err1 := strconv.Atoi(parts[0])
 	m, err2 := strconv.Atoi(parts[1])
 	if err1 != nil || err2 != nil || h < 0 || m < 0 || m > 59 || h >= maxClockHours ||
 		strings.ContainsAny(parts[0], "+-") || strings.ContainsAny(parts[1], "+-") {
-		return NoTime, fmt.Errorf("%q is not a time HH:MM", s)
+		return NoTime, locale.Errorf("%q 不是时间 HH:MM", "%q is not a time HH:MM", s)
 	}
 	return Minutes(h*60 + m), nil
 }

@@ -1,8 +1,9 @@
 package timetable
 
 import (
-	"fmt"
 	"time"
+
+	"railair.app/railair/core/locale"
 )
 
 // Date is a calendar date counted in days, with the zero Date meaning "no
@@ -34,7 +35,7 @@ func ParseDate(s string) (Date, error) {
 			return DateOf(t), nil
 		}
 	}
-	return 0, fmt.Errorf("%q is not a date YYYY-MM-DD", s)
+	return 0, locale.Errorf("%q 不是日期 YYYY-MM-DD", "%q is not a date YYYY-MM-DD", s)
 }
 
 // Time returns midnight UTC of d.
@@ -74,16 +75,16 @@ func ParseWeekdays(s string) (Weekdays, error) {
 	var w Weekdays
 	for _, r := range s {
 		if r < '1' || r > '7' {
-			return 0, fmt.Errorf("%q is not a 班期: digits 1 (Monday) to 7 (Sunday)", s)
+			return 0, locale.Errorf("%q 不是班期：应为数字 1（周一）到 7（周日）", "%q is not a 班期: digits 1 (Monday) to 7 (Sunday)", s)
 		}
 		bit := Weekdays(1) << (r - '1')
 		if w&bit != 0 {
-			return 0, fmt.Errorf("%q repeats day %c", s, r)
+			return 0, locale.Errorf("%q 重复了 %c", "%q repeats day %c", s, r)
 		}
 		w |= bit
 	}
 	if w == 0 {
-		return 0, fmt.Errorf("%q is not a 班期: digits 1 (Monday) to 7 (Sunday)", s)
+		return 0, locale.Errorf("%q 不是班期：应为数字 1（周一）到 7（周日）", "%q is not a 班期: digits 1 (Monday) to 7 (Sunday)", s)
 	}
 	return w, nil
 }

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"railair.app/railair/core/locale"
 )
 
 // Fare is an amount of money in fen (0.01 yuan).
@@ -19,17 +21,17 @@ func ParseFare(s string) (Fare, error) {
 	t := strings.TrimSpace(s)
 	v, err := strconv.ParseFloat(t, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || strings.ContainsAny(t, "eExXpP_") {
-		return 0, fmt.Errorf("%q is not an amount of yuan", s)
+		return 0, locale.Errorf("%q 不是金额（元）", "%q is not an amount of yuan", s)
 	}
 	if v < 0 {
-		return 0, fmt.Errorf("%q is negative", s)
+		return 0, locale.Errorf("%q 为负数", "%q is negative", s)
 	}
 	if v > 1e7 {
-		return 0, fmt.Errorf("%q is too large for a fare", s)
+		return 0, locale.Errorf("%q 超出票价范围", "%q is too large for a fare", s)
 	}
 	f := Fare(math.Round(v * 100))
 	if math.Abs(float64(f)-v*100) > 1e-6*math.Max(1, v*100) {
-		return 0, fmt.Errorf("%q has more than two decimals", s)
+		return 0, locale.Errorf("%q 多于两位小数", "%q has more than two decimals", s)
 	}
 	return f, nil
 }

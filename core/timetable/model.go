@@ -1,6 +1,9 @@
 package timetable
 
-import "sort"
+import (
+	"math"
+	"sort"
+)
 
 // Mode is how a service travels.
 type Mode uint8
@@ -98,7 +101,7 @@ type Stop struct {
 type Service struct {
 	Code     string // 车次 or 航班号: G1, CA1501; the key
 	Mode     Mode
-	Category string // G D C Z T K … for trains; free for flights
+	Category string // G D C Z T K … for trains; AirlineOf(Code) for flights
 	Stops    []Stop
 	Days     Weekdays // weekdays it leaves its first stop; EveryDay by default
 	First    Date     // first date it runs (inclusive); zero for no limit
@@ -128,6 +131,28 @@ func (s *Service) Classes() []string {
 	sort.Slice(out, func(i, j int) bool { return ClassLess(out[i], out[j]) })
 	return out
 }
+
+// AirlineOf returns the airline designator of a flight number: its first
+// two characters when they are letters or digits followed by a digit
+// ("CA1501" → "CA", "3U8881" → "3U"), or "" otherwise. It is a flight's
+// Category.
+func AirlineOf(code string) string {
+	if len(code) < 3 {
+		return ""
+	}
+	for i := 0; i < 3; i++ {
+		c := code[i]
+		alnum := c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		if !alnum || i == 2 && (c < '0' || c > '9') {
+			return ""
+		}
+	}
+	return code[:2]
+}
+
+// RoundCoord rounds a latitude or longitude to six decimals (about 0.1 m),
+// the precision RailAir keeps, so that every file format holds it exactly.
+func RoundCoord(v float64) float64 { return math.Round(v*1e6) / 1e6 }
 
 // Timetable is a whole dataset: the cities, their stations and the services
 // between them.

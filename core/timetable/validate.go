@@ -1,9 +1,9 @@
 package timetable
 
 import (
-	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"railair.app/railair/core/locale"
 )
@@ -158,7 +158,7 @@ func ValidateService(sv *Service, station func(name string) (*Station, bool)) []
 		add(-1, FieldKind, "", locale.Textf("类型无效", "invalid mode"))
 	}
 	if len(sv.Stops) < 2 {
-		add(-1, FieldStops, "", locale.Textf("至少需要两个站", "needs at least two stops, has %d", len(sv.Stops)))
+		add(-1, FieldStops, "", locale.Textf("至少需要两个站，只有 %d 个", "needs at least two stops, has %d", len(sv.Stops)))
 	}
 	if sv.Mode == Flight && len(sv.Stops) > 2 {
 		add(-1, FieldStops, "", locale.Textf("航班只能有起降两站，经停航班请写成两个航班", "a flight has exactly two stops; write a flight with a stopover as two flights"))
@@ -223,7 +223,7 @@ func ValidateService(sv *Service, station func(name string) (*Station, bool)) []
 			add(i, FieldKm, "", locale.Textf("里程 %v 小于上一站的 %v", "distance %v is less than the stop before (%v)", st.Km, sv.Stops[i-1].Km))
 		}
 		if i == 0 && len(st.Fares) > 0 {
-			add(i, FieldFare, "", locale.Textf("始发站没有区段，不应有票价", "the first stop starts no section and has no fare"))
+			add(i, FieldFare, sortedClasses(st.Fares)[0], locale.Textf("始发站没有区段，不应有票价", "the first stop starts no section and has no fare"))
 		}
 		for _, c := range sortedClasses(st.Fares) {
 			f := st.Fares[c]
@@ -241,11 +241,15 @@ func ValidateService(sv *Service, station func(name string) (*Station, bool)) []
 // ProblemsError is the error for a timetable with problems.
 type ProblemsError []Problem
 
-func (e ProblemsError) Error() string {
-	if len(e) == 1 {
-		return e[0].Error()
+func (e ProblemsError) Error() string { return e.In(locale.Chinese) }
+
+// In formats the problems in lang, one a line.
+func (e ProblemsError) In(lang locale.Lang) string {
+	lines := make([]string, len(e))
+	for i, p := range e {
+		lines[i] = p.Where(lang) + ": " + p.Text.In(lang)
 	}
-	return fmt.Sprintf("%s (and %d more problems)", e[0].Error(), len(e)-1)
+	return strings.Join(lines, "\n")
 }
 
 func sortedClasses(fares map[string]Fare) []string {

@@ -291,6 +291,7 @@ func (b *builder) readStops(t *table) {
 		}
 		lat, _ := strconv.ParseFloat(t.get(row, "stop_lat"), 64)
 		lon, _ := strconv.ParseFloat(t.get(row, "stop_lon"), 64)
+		lat, lon = timetable.RoundCoord(lat), timetable.RoundCoord(lon)
 		city, transfer := name, timetable.DefaultCityTransferMin
 		if p := t.get(row, "parent_station"); p != "" && names[p] != "" {
 			city, transfer = names[p], 10
@@ -472,6 +473,7 @@ func (b *builder) services(trips, times *table) {
 		sv := timetable.Service{Code: code, Category: rt.category, Days: cal.days, First: cal.first, Last: cal.last}
 		if rt.flight {
 			sv.Mode = timetable.Flight
+			sv.Category = timetable.AirlineOf(code)
 		}
 		var zones []string
 		for k, st := range sts {
@@ -567,7 +569,7 @@ func (b *builder) frequencies(t *table) {
 				break
 			}
 			sv := base
-			sv.Code = fmt.Sprintf("%s@%s", base.Code, strings.ReplaceAll((dep % (24 * 60 * 7)).Clock(), ":", ""))
+			sv.Code = fmt.Sprintf("%s@%s", base.Code, strings.ReplaceAll((dep%(24*60*7)).Clock(), ":", ""))
 			sv.Stops = make([]timetable.Stop, len(base.Stops))
 			delta := dep - base.Stops[0].Depart
 			for k, st := range base.Stops {

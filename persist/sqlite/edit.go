@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 
 	"railair.app/railair/core/locale"
@@ -19,6 +20,9 @@ type InUseError struct {
 }
 
 func (e *InUseError) Error() string { return e.Text().Zh }
+
+// In describes the error in lang.
+func (e *InUseError) In(lang locale.Lang) string { return e.Text().In(lang) }
 
 // Text describes the error in both languages.
 func (e *InUseError) Text() locale.Text {
@@ -45,7 +49,9 @@ func (e *InUseError) Text() locale.Text {
 var ErrNotFound = errors.New("not found")
 
 func notFound(kind locale.Text, name string) error {
-	return locale.Errorf("%s %q 不存在", "%s %q does not exist", kind, name, ErrNotFound)
+	e := locale.Wrapf(ErrNotFound, "%q 不存在", "%q does not exist", name)
+	e.Zh, e.En = kind.Zh+" "+e.Zh, kind.En+" "+e.En
+	return e
 }
 
 var (
@@ -87,7 +93,8 @@ func (s *Store) rename(ctx context.Context, table, column string, kind locale.Te
 			return err
 		}
 		if n > 0 && new != old {
-			return locale.Errorf("%s %q 已存在", "%s %q already exists", kind, new)
+			return &locale.Error{Text: locale.Text{
+				Zh: fmt.Sprintf("%s %q 已存在", kind.Zh, new), En: fmt.Sprintf("%s %q already exists", kind.En, new)}}
 		}
 		res, err := tx.ExecContext(ctx, "UPDATE "+table+" SET "+column+" = ? WHERE "+column+" = ?", new, old)
 		if err != nil {
@@ -210,8 +217,8 @@ func (s *Store) PutStation(ctx context.Context, st timetable.Station) error {
 				return err
 			}
 			if len(services) > 0 {
-				return locale.Errorf("%s 有车次/航班停靠，不能改变类型", "%s has services calling and cannot change kind: %w", st.Name,
-					&InUseError{What: st.Name, Services: services})
+				return locale.Wrapf(&InUseError{What: st.Name, Services: services},
+					"%s 有车次/航班停靠，不能改变类型", "%s has services calling and cannot change kind", st.Name)
 			}
 		} else if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err

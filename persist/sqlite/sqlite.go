@@ -116,9 +116,9 @@ func (s *Store) migrate(ctx context.Context) error {
 		return locale.Errorf("无法打开数据库 %s：%v", "cannot open database %s: %v", s.path, err)
 	}
 	if version > len(names) {
-		return locale.Errorf("数据库 %s 由更新版本的 RailAir 创建（结构版本 %d，本程序支持到 %d），请升级程序",
+		return locale.Wrapf(ErrNewerSchema, "数据库 %s 由更新版本的 RailAir 创建（结构版本 %d，本程序支持到 %d），请升级程序",
 			"database %s was made by a newer RailAir (schema %d, this program knows up to %d); please upgrade",
-			s.path, version, len(names), ErrNewerSchema)
+			s.path, version, len(names))
 	}
 	for i := version; i < len(names); i++ {
 		body, err := migrationFS.ReadFile(names[i])

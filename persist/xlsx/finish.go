@@ -18,8 +18,12 @@ func (rd *reader) finish(base *timetable.Timetable) (*Result, error) {
 	}
 	res.Merged, res.Stats = timetable.Merge(base, res.Read)
 	rd.createCityStations(res.Merged)
-	for _, p := range timetable.Validate(res.Merged) {
-		rd.problem(p)
+	if !rd.structural {
+		// With a sheet unreadable, every reference to it would fail too:
+		// report the cause alone.
+		for _, p := range timetable.Validate(res.Merged) {
+			rd.problem(p)
+		}
 	}
 	if len(rd.issues) > 0 {
 		sort.SliceStable(rd.issues, func(i, j int) bool {
@@ -175,4 +179,3 @@ func (rd *reader) problem(p timetable.Problem) {
 	}
 	rd.addIssue(sheet, row, col, locale.Text{}, p.Text)
 }
-

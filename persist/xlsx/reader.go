@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -42,7 +44,14 @@ const progressEvery = 2000
 // every problem of the file, or the timetable to store. It reads no more
 // than it must and stops early if ctx is cancelled.
 func Import(ctx context.Context, r io.Reader, base *timetable.Timetable, opt Options) (*Result, error) {
-	f, err := excelize.OpenReader(r)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	if text, ok := notAWorkbook(data); ok {
+		return nil, &Error{Issues: []Issue{{Text: text}}}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, &Error{Issues: []Issue{{Text: openError(err)}}}
 	}
@@ -56,6 +65,37 @@ func Import(ctx context.Context, r io.Reader, base *timetable.Timetable, opt Opt
 		return nil, err
 	}
 	return rd.finish(base)
+}
+
+// oleMagic starts an OLE compound file: an encrypted workbook, or an old .xls.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// encryptionInfo is the name of the stream that encrypted workbooks carry,
+// in UTF-16LE as OLE directories store it.
+var encryptionInfo = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o\x00")
+
+// notAWorkbook recognizes files that are not .xlsx workbooks, to say what
+// they are instead.
+func notAWorkbook(data []byte) (locale.Text, bool) {
+	if bytes.HasPrefix(data, oleMagic) {
+		if bytes.Contains(data, encryptionInfo) {
+			return locale.Textf("工作簿有密码保护，请在 Excel 中取消密码后再导入", "the workbook is password-protected; remove the password in Excel and import again"), true
+		}
+		return locale.Textf("这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再导入", "this is an old .xls file; save it as .xlsx in Excel and import again"), true
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return locale.Textf("文件不是 Excel 工作簿（.xlsx）", "the file is not an Excel workbook (.xlsx)"), true
+	}
+	for _, f := range zr.File {
+		if f.Name == "xl/workbook.xml" {
+			return locale.Text{}, false
+		}
+		if f.Name == "stops.txt" {
+			return locale.Textf("这是 GTFS 数据包，不是 Excel 工作簿", "this is a GTFS feed, not an Excel workbook"), true
+		}
+	}
+	return locale.Textf("文件是 zip 压缩包，但不是 Excel 工作簿（.xlsx）", "the file is a zip archive but not an Excel workbook (.xlsx)"), true
 }
 
 // openError explains why a file could not be opened as a workbook.
@@ -93,6 +133,7 @@ type reader struct {
 	stationCols         map[string]int
 	services            map[string]*servicePlace
 	bad                 map[[3]any]bool // cells that already have an issue: sheet, row, col
+	structural          bool            // a sheet could not be read as a table at all
 
 	done, total int
 }
@@ -252,6 +293,7 @@ func (rd *reader) readHeader(sheet string, cells []string, cols []column, classe
 	}
 	if len(missing) > 0 {
 		rd.addIssue(sheet, 1, 0, locale.Text{}, locale.Textf("缺少必填列：%s", "required columns missing: %s", strings.Join(missing, ", ")))
+		rd.structural = true
 		return nil
 	}
 	return h
@@ -281,19 +323,32 @@ func field[T any](rd *reader, h *header, row int, cells []string, key string, pa
 	x, err := parse(v)
 	if err != nil {
 		c := h.names[key]
-		rd.addIssue(h.sheet, row, h.col[key], c.text(), locale.Textf("%s %q 无效：%s", "%s %q is not valid: %s", c.zh, v, errText(err)))
+		rd.addIssue(h.sheet, row, h.col[key], c.text(), problemText(c.zh, v, err))
 		return false
 	}
 	*out = x
 	return true
 }
 
-func errText(err error) string { return locale.Message(err, locale.English) }
+// problemText says that a cell's value is not valid, and why, in both
+// languages.
+func problemText(column, value string, err error) locale.Text {
+	return locale.Text{
+		Zh: fmt.Sprintf("%s %q 无效：%s", column, value, locale.Message(err, locale.Chinese)),
+		En: fmt.Sprintf("%s %q is not valid: %s", column, value, locale.Message(err, locale.English)),
+	}
+}
+
+// parseCoord reads a latitude or longitude, kept to six decimals.
+func parseCoord(s string) (float64, error) {
+	v, err := parseFloat(s)
+	return timetable.RoundCoord(v), err
+}
 
 func parseFloat(s string) (float64, error) {
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("not a number")
+		return 0, locale.Errorf("不是数字", "not a number")
 	}
 	return v, nil
 }
@@ -301,7 +356,7 @@ func parseFloat(s string) (float64, error) {
 func parseMinutes(s string) (int, error) {
 	v, err := parseFloat(s)
 	if err != nil || v != math.Trunc(v) || v < 0 || v > 24*60 {
-		return 0, fmt.Errorf("not a whole number of minutes from 0 to 1440")
+		return 0, locale.Errorf("应为 0 到 1440 的整数分钟", "not a whole number of minutes from 0 to 1440")
 	}
 	return int(v), nil
 }
@@ -309,7 +364,7 @@ func parseMinutes(s string) (int, error) {
 func parseDay(s string) (int, error) {
 	v, err := parseFloat(s)
 	if err != nil || v != math.Trunc(v) || v < 0 || v > 7 {
-		return 0, fmt.Errorf("not a day offset from 0 to 7")
+		return 0, locale.Errorf("应为 0 到 7 的天数", "not a day offset from 0 to 7")
 	}
 	return int(v), nil
 }
@@ -317,7 +372,7 @@ func parseDay(s string) (int, error) {
 func parseKm(s string) (float64, error) {
 	v, err := parseFloat(s)
 	if err != nil || v < 0 || v > 20000 {
-		return 0, fmt.Errorf("not a distance from 0 to 20000 km")
+		return 0, locale.Errorf("应为 0 到 20000 的公里数", "not a distance from 0 to 20000 km")
 	}
 	return v, nil
 }
@@ -331,7 +386,7 @@ func parseTime(s string) (timetable.Minutes, error) {
 	if v, err := strconv.ParseFloat(s, 64); err == nil && v >= 0 && v < 8 {
 		return timetable.Minutes(math.Round(v * timetable.MinutesPerDay)), nil
 	}
-	return timetable.NoTime, fmt.Errorf("not a time HH:MM")
+	return timetable.NoTime, locale.Errorf("不是时间 HH:MM", "not a time HH:MM")
 }
 
 // parseDate reads a date cell: text "2026-12-01", or an Excel date serial.
@@ -345,7 +400,7 @@ func parseDate(s string) (timetable.Date, error) {
 			return timetable.DateOf(t), nil
 		}
 	}
-	return 0, fmt.Errorf("not a date YYYY-MM-DD")
+	return 0, locale.Errorf("不是日期 YYYY-MM-DD", "not a date YYYY-MM-DD")
 }
 
 func parseKind(s string) (timetable.StationKind, error) {
@@ -355,7 +410,7 @@ func parseKind(s string) (timetable.StationKind, error) {
 	case kindAirport, "airport", "飞机场":
 		return timetable.Airport, nil
 	}
-	return 0, fmt.Errorf("not 火车站 (rail) or 机场 (airport)")
+	return 0, locale.Errorf("应为 火车站 或 机场", "not 火车站 (rail) or 机场 (airport)")
 }
 
 func (rd *reader) readCities(sheet string) error {
@@ -385,8 +440,8 @@ func (rd *reader) readCities(sheet string) error {
 		rd.cityRow[c.Name] = row
 		c.NameEn = h.cell(cells, kNameEn)
 		c.Province = h.cell(cells, kProvince)
-		field(rd, h, row, cells, kLat, parseFloat, &c.Lat)
-		field(rd, h, row, cells, kLon, parseFloat, &c.Lon)
+		field(rd, h, row, cells, kLat, parseCoord, &c.Lat)
+		field(rd, h, row, cells, kLon, parseCoord, &c.Lon)
 		field(rd, h, row, cells, kCityXfer, parseMinutes, &c.TransferMin)
 		rd.result.Read.Cities = append(rd.result.Read.Cities, c)
 		return nil
@@ -426,8 +481,8 @@ func (rd *reader) readStations(sheet string) error {
 			field(rd, h, row, cells, kKind, parseKind, &s.Kind)
 		}
 		s.Code = h.cell(cells, kCode)
-		field(rd, h, row, cells, kLat, parseFloat, &s.Lat)
-		field(rd, h, row, cells, kLon, parseFloat, &s.Lon)
+		field(rd, h, row, cells, kLat, parseCoord, &s.Lat)
+		field(rd, h, row, cells, kLon, parseCoord, &s.Lon)
 		s.TransferMin = timetable.DefaultTransferMin(s.Kind)
 		field(rd, h, row, cells, kXfer, parseMinutes, &s.TransferMin)
 		rd.result.Read.Stations = append(rd.result.Read.Stations, s)
@@ -482,7 +537,7 @@ func (rd *reader) fares(h *header, row int, cells []string) map[string]timetable
 		}
 		f, err := timetable.ParseFare(v)
 		if err != nil {
-			rd.addIssue(h.sheet, row, col, locale.Text{Zh: class, En: class}, locale.Textf("%s 票价 %q 无效：%s", "%s fare %q is not valid: %s", class, v, errText(err)))
+			rd.addIssue(h.sheet, row, col, locale.Text{Zh: class, En: class}, problemText(class, v, err))
 			continue
 		}
 		if fares == nil {
@@ -505,6 +560,7 @@ func (rd *reader) readTrains(sheet string) error {
 		seen     map[string]string
 		prev     timetable.Minutes // the last time of the current service
 		blankAt  int               // a blank row met since the current service's last row
+		skip     string            // the code of a duplicate run being skipped
 	)
 	finish := func() {
 		if cur != nil {
@@ -532,9 +588,14 @@ func (rd *reader) readTrains(sheet string) error {
 			rd.addIssue(sheet, row, h.col[kService], h.names[kService].text(), locale.Textf("车次为空", "the service code is empty"))
 			return nil
 		}
+		if code == skip {
+			return nil
+		}
+		skip = ""
 		if cur == nil || code != cur.Code {
 			finish()
 			if p, dup := rd.services[code]; dup {
+				skip = code
 				rd.addIssue(sheet, row, h.col[kService], h.names[kService].text(), locale.Textf("车次 %s 已在 %s 第 %d 行出现；同一车次的各行须连续",
 					"service %s already appears in %s row %d; the rows of one service must be consecutive", code, p.sheet, p.rows[0]))
 				return nil
@@ -606,7 +667,7 @@ func (rd *reader) readFlights(sheet string) error {
 		p := rd.place(sheet, h, true)
 		p.rows = []int{row, row}
 		rd.services[code] = p
-		sv := timetable.Service{Code: code, Mode: timetable.Flight, Days: timetable.EveryDay}
+		sv := timetable.Service{Code: code, Mode: timetable.Flight, Category: timetable.AirlineOf(code), Days: timetable.EveryDay}
 		rd.serviceFields(h, row, cells, &sv, map[string]string{})
 		from := timetable.Stop{Station: h.cell(cells, kFrom), Arrive: timetable.NoTime, Depart: timetable.NoTime}
 		to := timetable.Stop{Station: h.cell(cells, kTo), Arrive: timetable.NoTime, Depart: timetable.NoTime}

@@ -17,7 +17,7 @@ func Example() *timetable.Timetable {
 			Fares: map[string]timetable.Fare{"二等座": timetable.Yuan(553), "一等座": timetable.Yuan(933), "商务座": timetable.Yuan(1748)}},
 	}}
 	flight := func(code, from, to string, dep, arr timetable.Minutes, y, c float64, days timetable.Weekdays) timetable.Service {
-		return timetable.Service{Code: code, Mode: timetable.Flight, Days: days, Stops: []timetable.Stop{
+		return timetable.Service{Code: code, Mode: timetable.Flight, Category: timetable.AirlineOf(code), Days: days, Stops: []timetable.Stop{
 			{Station: from, Arrive: timetable.NoTime, Depart: dep},
 			{Station: to, Arrive: arr, Depart: timetable.NoTime,
 				Fares: map[string]timetable.Fare{"经济舱": timetable.Yuan(y), "公务舱": timetable.Yuan(c)}},

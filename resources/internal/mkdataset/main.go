@@ -190,6 +190,7 @@ func (b *builder) readCities() error {
 		}
 		c.Lat, _ = strconv.ParseFloat(r["lat"], 64)
 		c.Lon, _ = strconv.ParseFloat(r["lon"], 64)
+		c.Lat, c.Lon = timetable.RoundCoord(c.Lat), timetable.RoundCoord(c.Lon)
 		if b.cityByName[c.Name] != nil {
 			return fmt.Errorf("two cities are called %s", c.Name)
 		}
@@ -691,7 +692,8 @@ func (b *builder) readAirports() error {
 		if b.stationByName[name] != nil {
 			name = strings.TrimSuffix(name, "机场") + r["iata"] + "机场"
 		}
-		s := &timetable.Station{Name: name, City: c.Name, Kind: timetable.Airport, Code: r["iata"], Lat: lat, Lon: lon,
+		s := &timetable.Station{Name: name, City: c.Name, Kind: timetable.Airport, Code: r["iata"],
+			Lat: timetable.RoundCoord(lat), Lon: timetable.RoundCoord(lon),
 			TransferMin: timetable.DefaultAirportTransferMin}
 		b.addStation(s)
 		b.airports = append(b.airports, &airport{iata: r["iata"], station: s, lat: lat, lon: lon})
@@ -755,7 +757,7 @@ func (b *builder) makeFlights() error {
 	airlines := map[[2]string]map[string]bool{}
 	for _, r := range rows {
 		from, to := byIata[r["src"]], byIata[r["dst"]]
-		if from == nil || to == nil || from.station.City == to.station.City || r["stops"] != "0" {
+		if from == nil || to == nil || from.station.City == to.station.City || r["stops"] != "0" || r["codeshare"] == "Y" {
 			continue
 		}
 		k := [2]string{r["src"], r["dst"]}
@@ -802,11 +804,12 @@ func (b *builder) makeFlights() error {
 				discount = math.Min(discount, 0.6) // early and late flights sell cheaper
 			}
 			round10 := func(f float64) timetable.Fare { return timetable.Yuan(math.Round(f/10) * 10) }
+			code := fmt.Sprintf("%s%d", airline, number[airline])
 			b.services = append(b.services, timetable.Service{
-				Code: fmt.Sprintf("%s%d", airline, number[airline]), Mode: timetable.Flight, Category: airline, Days: days,
+				Code: code, Mode: timetable.Flight, Category: timetable.AirlineOf(code), Days: days,
 				Stops: []timetable.Stop{
 					{Station: from.station.Name, Arrive: timetable.NoTime, Depart: dep},
-					{Station: to.station.Name, Arrive: dep + block, Depart: timetable.NoTime, Km: math.Round(dist),
+					{Station: to.station.Name, Arrive: dep + block, Depart: timetable.NoTime,
 						Fares: map[string]timetable.Fare{"经济舱": round10(full * discount), "公务舱": round10(full * 2.5)}},
 				},
 			})

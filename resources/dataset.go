@@ -18,7 +18,7 @@ import (
 	"railair.app/railair/core/timetable"
 )
 
-//go:generate go run ./internal/mkdataset -src source -out national.json.gz
+//go:generate go run ./internal/mkdataset/cmd -src source -out national.json.gz
 
 //go:embed national.json.gz
 var nationalGz []byte

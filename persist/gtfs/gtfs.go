@@ -563,11 +563,9 @@ func (b *builder) frequencies(t *table) {
 		}
 		base := b.feed.Services[idx]
 		drop[idx] = true
-		for s := int(start) * 60; s < int(end)*60+59; s += headway {
+		// Trips leave from start_time up to, not including, end_time.
+		for s := int(start) * 60; s < int(end)*60; s += headway {
 			dep := timetable.Minutes(s / 60)
-			if dep > end {
-				break
-			}
 			sv := base
 			sv.Code = fmt.Sprintf("%s@%s", base.Code, strings.ReplaceAll((dep%(24*60*7)).Clock(), ":", ""))
 			sv.Stops = make([]timetable.Stop, len(base.Stops))

@@ -89,8 +89,8 @@ func brokenCases(tb testing.TB) []brokenCase {
 		{"bad-first-date", set("列车", "K5", "2026-13-01")},
 		{"last-date-before-first", set("列车", "L5", "2026-11-01")},
 		{"empty-row-inside-service", edit(func(f *excelize.File) error { return f.InsertRows("列车", 3, 1) })},
-		{"unknown-station", set("列车", "C3", "天津西")},
-		{"station-in-unknown-city", set("车站", "B4", "廊坊")},
+		{"unknown-station", set("列车", "C3", "天津西北")},
+		{"station-in-unknown-city", set("车站", "B4", "燕郊")},
 		{"duplicate-service", edit(func(f *excelize.File) error {
 			if err := f.SetSheetRow("列车", "A7", &[]any{"G1", nil, "北京南", nil, "10:00"}); err != nil {
 				return err

@@ -1,4 +1,4 @@
-// Command mkdataset builds RailAir's embedded national dataset from the
+// Package mkdataset builds RailAir's embedded national dataset from the
 // public sources in resources/source (see its README for where each file
 // comes from and under which licence):
 //
@@ -14,20 +14,15 @@
 //     real domestic routes (block time from great-circle distance, several
 //     departures a day on trunk routes, economy and business fares).
 //
-// It is deterministic: the same sources give the same bytes.
-//
-// Usage:
-//
-//	go run ./internal/mkdataset -src source -out national.json.gz
-package main
+// It is deterministic: the same sources give the same bytes. The command
+// internal/mkdataset/cmd runs it: `make dataset`.
+package mkdataset
 
 import (
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"hash/fnv"
-	"log"
 	"math"
 	"os"
 	"path/filepath"
@@ -38,24 +33,6 @@ import (
 	"railair.app/railair/core/timetable"
 	"railair.app/railair/resources"
 )
-
-func main() {
-	src := flag.String("src", "source", "folder of the source files")
-	out := flag.String("out", "national.json.gz", "dataset file to write")
-	flag.Parse()
-	d, report, err := Build(*src)
-	if err != nil {
-		log.Fatal(err)
-	}
-	b, err := resources.Encode(d)
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := os.WriteFile(*out, b, 0o644); err != nil {
-		log.Fatal(err)
-	}
-	fmt.Fprint(os.Stderr, report)
-}
 
 // DataDate is when the train data was collected.
 const DataDate = "2021-04"

@@ -1,0 +1,55 @@
+# RailAir — 全国交通咨询. `make run` starts the app, `make test` runs every test.
+
+GO       ?= go
+BIN      := bin
+APT_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev \
+            libxinerama-dev libxi-dev libxxf86vm-dev
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all run deps app cli test vet bench fuzz dataset clean
+
+all: app cli
+
+## run: install what is missing, then build and start the desktop app
+run: deps app
+	./$(BIN)/railair
+
+## deps: install the C compiler and libraries that cgo, SQLite and Fyne need (Debian/Ubuntu)
+deps:
+	@missing=$$(for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing: $$missing"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+app:
+	$(GO) build -o $(BIN)/railair .
+
+cli:
+	$(GO) build -o $(BIN)/railair-cli ./cmd/railair-cli
+
+## test: vet and run every test (the GUI's headless, no display needed)
+test: vet
+	$(GO) test -count=1 ./...
+
+vet:
+	$(GO) vet ./...
+
+## bench: the benchmarks on the national dataset (compare runs with benchstat)
+bench:
+	$(GO) test -run '^$$' -bench . -benchtime 10x -count 5 ./...
+
+## fuzz: a short run of every fuzz target
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzParseClock -fuzztime 30s ./core/timetable
+	$(GO) test -run '^$$' -fuzz FuzzParseWeekdays -fuzztime 15s ./core/timetable
+	$(GO) test -run '^$$' -fuzz FuzzParseFare -fuzztime 15s ./core/timetable
+	$(GO) test -run '^$$' -fuzz FuzzTrainRow -fuzztime 60s ./persist/xlsx
+	$(GO) test -run '^$$' -fuzz FuzzParseTime -fuzztime 15s ./persist/gtfs
+
+## dataset: rebuild resources/national.json.gz from resources/source
+dataset:
+	cd resources && $(GO) run ./internal/mkdataset/cmd -src source -out national.json.gz
+
+clean:
+	rm -rf $(BIN)

@@ -6,7 +6,7 @@ APT_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-de
             libxinerama-dev libxi-dev libxxf86vm-dev
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all run deps app cli test vet bench fuzz dataset clean
+.PHONY: all run deps app cli test vet bench fuzz dataset icon font screenshots clean
 
 all: app cli
 
@@ -50,6 +50,19 @@ fuzz:
 ## dataset: rebuild resources/national.json.gz from resources/source
 dataset:
 	cd resources && $(GO) run ./internal/mkdataset/cmd -src source -out national.json.gz
+
+## icon: render the app icon's PNG sizes from resources/icon/railair.svg (needs librsvg2-bin)
+icon:
+	cd resources/icon && for s in 256 128 64 32; do rsvg-convert -w $$s -h $$s railair.svg -o railair-$$s.png; done && \
+		rsvg-convert -w 512 -h 512 railair.svg -o railair.png
+
+## font: extract the embedded CJK font from Debian's fonts-wqy-microhei (needs python3-fonttools)
+font:
+	sh resources/fonts/extract.sh
+
+## screenshots: start the real app under Xvfb and save its screens to docs/screenshots
+screenshots:
+	bash docs/screenshots.sh
 
 clean:
 	rm -rf $(BIN)

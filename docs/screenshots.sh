@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Starts the real app under Xvfb on the national dataset (a fresh database
+# in a temporary home), types into it as a user would, and saves PNGs of the
+# screens to docs/screenshots. Needs xvfb, xdotool and imagemagick.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+go build -o bin/railair .
+out=docs/screenshots
+home=$(mktemp -d)
+display=:97
+Xvfb $display -screen 0 1280x800x24 >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $app $xvfb 2>/dev/null; wait 2>/dev/null; rm -rf "$home"' EXIT
+sleep 1
+export DISPLAY=$display HOME=$home XDG_CONFIG_HOME=$home/.config LANG=zh_CN.UTF-8
+./bin/railair &
+app=$!
+sleep 6
+xdotool type --delay 80 beij
+sleep 1
+import -window root -crop 1100x720+0+0 +repage "$out/cities.png"
+echo "saved $out/cities.png"

@@ -1,0 +1,189 @@
+// Package planner answers journey queries on a timetable: the fastest
+// arrival, the shortest travel time, the cheapest fare, the fewest
+// transfers, or every sensible option, by train, by plane or both.
+//
+// # Algorithm
+//
+// A timetable is compiled once into a [Network]: every section of every
+// service becomes a connection (one stop to the next), sorted by departure.
+// A query unrolls these over the days it can touch (overnight and multi-day
+// services, operating days, first and last dates) and scans them in time
+// order: the Connection Scan Algorithm (Dibbelt, Pajor, Strasser, Wagner,
+// "Connection Scan Algorithm", 2018), in its multi-criteria form. It was
+// chosen over RAPTOR and Trip-Based routing because it needs no
+// preprocessing beyond one sort (edits recompile in milliseconds), its inner
+// loop is a linear pass over a flat array, and it carries arbitrary
+// criteria: each station keeps a Pareto set of labels (departure, arrival,
+// legs, fare), each run a set of labels per seat class for the passengers
+// aboard, so a leg's fare is exactly its cheapest class offered on every
+// section, and labels that the best answers found so far dominate are
+// dropped (target pruning).
+//
+// The rules are those of the product design: staying aboard is not a
+// transfer; changing service at a station takes its minimum transfer time,
+// between two stations of one city the city's; no transfer time at the
+// origin or the destination; a journey never leaves a run and boards the
+// same run again on its next leg (station labels remember their run, and a
+// label is dropped only when another of the same run, or two of different
+// runs, dominate it).
+package planner
+
+import (
+	"sort"
+	"sync"
+
+	"railair.app/railair/core/timetable"
+)
+
+// Network is a compiled, read-only timetable, shared by concurrent queries.
+// Compile a new one after an edit.
+type Network struct {
+	tt       *timetable.Timetable
+	stations []station
+	cities   []city
+	services []service
+	conns    []conn // sorted by departure, then arrival, service and section
+	fares    []fareEntry
+	classes  []string
+
+	stationIndex map[string]int32
+	cityIndex    map[string]int32
+	maxSpanDays  int // the most days a service runs past its first day
+
+	mu      sync.Mutex
+	running map[timetable.Date][]uint64 // per date, a bit per service that leaves its first stop that day
+}
+
+type station struct {
+	name     string
+	city     int32
+	transfer int32
+}
+
+type city struct {
+	name     string
+	transfer int32
+	stations []int32
+}
+
+type service struct {
+	code        string
+	mode        timetable.Mode
+	category    string
+	days        timetable.Weekdays
+	first, last timetable.Date
+	stops       []int32 // station of each stop
+	times       [][2]int32
+}
+
+// conn is a section of a service, from one stop to the next, in minutes
+// after midnight of the service's first day.
+type conn struct {
+	dep, arr int32
+	from, to int32 // stations
+	svc      int32
+	seq      int16 // index of the section's first stop
+	fareN    uint8
+	fareOff  int32 // fares[fareOff:fareOff+fareN]
+}
+
+type fareEntry struct {
+	class int16
+	fen   int64
+}
+
+// Compile builds the network of t, which must be valid (see
+// timetable.Validate). t must not change afterwards.
+func Compile(t *timetable.Timetable) *Network {
+	n := &Network{tt: t, stationIndex: map[string]int32{}, cityIndex: map[string]int32{}, running: map[timetable.Date][]uint64{}}
+	for _, c := range t.Cities {
+		n.cityIndex[c.Name] = int32(len(n.cities))
+		n.cities = append(n.cities, city{name: c.Name, transfer: int32(c.TransferMin)})
+	}
+	for _, s := range t.Stations {
+		id := int32(len(n.stations))
+		ci := n.cityIndex[s.City]
+		n.stationIndex[s.Name] = id
+		n.stations = append(n.stations, station{name: s.Name, city: ci, transfer: int32(s.TransferMin)})
+		n.cities[ci].stations = append(n.cities[ci].stations, id)
+	}
+	classIndex := map[string]int16{}
+	for _, c := range t.Classes() {
+		classIndex[c] = int16(len(n.classes))
+		n.classes = append(n.classes, c)
+	}
+	for si := range t.Services {
+		sv := &t.Services[si]
+		s := service{code: sv.Code, mode: sv.Mode, category: sv.Category, days: sv.Days, first: sv.First, last: sv.Last}
+		for _, st := range sv.Stops {
+			s.stops = append(s.stops, n.stationIndex[st.Station])
+			s.times = append(s.times, [2]int32{int32(st.Arrive), int32(st.Depart)})
+		}
+		if span := int(sv.Stops[len(sv.Stops)-1].Arrive) / timetable.MinutesPerDay; span > n.maxSpanDays {
+			n.maxSpanDays = span
+		}
+		for i := 0; i+1 < len(sv.Stops); i++ {
+			c := conn{dep: int32(sv.Stops[i].Depart), arr: int32(sv.Stops[i+1].Arrive),
+				from: s.stops[i], to: s.stops[i+1], svc: int32(si), seq: int16(i), fareOff: int32(len(n.fares))}
+			for _, class := range sortedKeys(sv.Stops[i+1].Fares) {
+				n.fares = append(n.fares, fareEntry{class: classIndex[class], fen: int64(sv.Stops[i+1].Fares[class])})
+				c.fareN++
+			}
+			n.conns = append(n.conns, c)
+		}
+		n.services = append(n.services, s)
+	}
+	sort.Slice(n.conns, func(i, j int) bool {
+		a, b := &n.conns[i], &n.conns[j]
+		if a.dep != b.dep {
+			return a.dep < b.dep
+		}
+		if a.arr != b.arr {
+			return a.arr < b.arr
+		}
+		if a.svc != b.svc {
+			return a.svc < b.svc
+		}
+		return a.seq < b.seq
+	})
+	return n
+}
+
+func sortedKeys(m map[string]timetable.Fare) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Timetable returns the timetable the network was compiled from.
+func (n *Network) Timetable() *timetable.Timetable { return n.tt }
+
+// ConnectionsPerDay returns the number of sections of all services: the
+// connections of a day on which every service runs.
+func (n *Network) ConnectionsPerDay() int { return len(n.conns) }
+
+// runningOn returns a bitset of the services that leave their first stop on
+// d, computed once per date.
+func (n *Network) runningOn(d timetable.Date) []uint64 {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if b, ok := n.running[d]; ok {
+		return b
+	}
+	b := make([]uint64, (len(n.services)+63)/64)
+	wd := d.Weekday()
+	for i := range n.services {
+		s := &n.services[i]
+		if s.days.Has(wd) && (s.first == 0 || d >= s.first) && (s.last == 0 || d <= s.last) {
+			b[i/64] |= 1 << (i % 64)
+		}
+	}
+	if len(n.running) > 64 {
+		clear(n.running) // bound the cache; dates queried are few
+	}
+	n.running[d] = b
+	return b
+}

@@ -1,0 +1,223 @@
+package planner
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"sort"
+	"testing"
+
+	"railair.app/railair/core/timetable"
+)
+
+var propertyCases = flag.Int("cases", 3000, "random timetables × queries in TestAgainstReference")
+
+// randomTimetable makes a small timetable with the awkward cases: several
+// stations and an airport per city, overnight services, operating days and
+// date ranges, missing seat classes, zero dwell times and zero transfer
+// times, services that share times.
+func randomTimetable(rng *rand.Rand) *timetable.Timetable {
+	t := &timetable.Timetable{}
+	nCities := 2 + rng.IntN(4)
+	var rail, air []string
+	for c := 0; c < nCities; c++ {
+		name := fmt.Sprintf("C%d", c)
+		t.Cities = append(t.Cities, timetable.City{Name: name, TransferMin: rng.IntN(4) * 30})
+		for s := 0; s < 1+rng.IntN(3); s++ {
+			st := timetable.Station{Name: fmt.Sprintf("%s-%d", name, s), City: name, Kind: timetable.Rail, TransferMin: rng.IntN(3) * 15}
+			if s == 2 || rng.IntN(5) == 0 && s > 0 {
+				st.Kind = timetable.Airport
+				air = append(air, st.Name)
+			} else {
+				rail = append(rail, st.Name)
+			}
+			t.Stations = append(t.Stations, st)
+		}
+	}
+	classes := []string{"A", "B", "C"}
+	fares := func(first bool) map[string]timetable.Fare {
+		if first {
+			return nil
+		}
+		m := map[string]timetable.Fare{}
+		for _, c := range classes {
+			if rng.IntN(5) > 0 {
+				m[c] = timetable.Fare(100 * (1 + rng.IntN(20)))
+			}
+		}
+		return m
+	}
+	times := []timetable.Minutes{0, 60, 120, 360, 480, 600, 720, 900, 1200, 1380, 1430}
+	nServices := 3 + rng.IntN(10)
+	for i := 0; i < nServices; i++ {
+		sv := timetable.Service{Code: fmt.Sprintf("S%d", i), Days: timetable.EveryDay}
+		if rng.IntN(3) == 0 {
+			sv.Days = timetable.Weekdays(1 + rng.IntN(127))
+		}
+		if rng.IntN(5) == 0 {
+			sv.First = timetable.NewDate(2026, 12, 1+rng.IntN(4))
+			sv.Last = sv.First + timetable.Date(rng.IntN(6))
+		}
+		pool := rail
+		if len(air) >= 2 && rng.IntN(3) == 0 {
+			pool, sv.Mode = air, timetable.Flight
+		}
+		if len(pool) < 2 {
+			continue
+		}
+		n := 2
+		if sv.Mode == timetable.Train {
+			n = 2 + rng.IntN(4)
+		}
+		t0 := times[rng.IntN(len(times))]
+		prev := ""
+		for k := 0; k < n; k++ {
+			st := pool[rng.IntN(len(pool))]
+			for st == prev {
+				st = pool[rng.IntN(len(pool))]
+			}
+			prev = st
+			stop := timetable.Stop{Station: st, Arrive: timetable.NoTime, Depart: timetable.NoTime, Fares: fares(k == 0)}
+			if k > 0 {
+				t0 += timetable.Minutes(1 + rng.IntN(4)*rng.IntN(300)) // some sections overnight
+				stop.Arrive = t0
+			}
+			if k < n-1 {
+				if k > 0 {
+					t0 += timetable.Minutes(rng.IntN(3) * 5) // zero dwell now and then
+				}
+				stop.Depart = t0
+			}
+			sv.Stops = append(sv.Stops, stop)
+		}
+		t.Services = append(t.Services, sv)
+	}
+	return t
+}
+
+func randomQuery(rng *rand.Rand, t *timetable.Timetable) Query {
+	place := func() string {
+		if rng.IntN(4) == 0 {
+			return t.Stations[rng.IntN(len(t.Stations))].Name
+		}
+		return t.Cities[rng.IntN(len(t.Cities))].Name
+	}
+	q := Query{From: place(), To: place(), Date: timetable.NewDate(2026, 12, 1+rng.IntN(7)),
+		After: timetable.Minutes(rng.IntN(24) * 60), By: Criterion(rng.IntN(5)),
+		Modes: Modes(rng.IntN(3)), MaxTransfers: rng.IntN(4)}
+	if rng.IntN(4) == 0 {
+		q.Class = []string{"A", "B", "C"}[rng.IntN(3)]
+	}
+	if rng.IntN(3) == 0 {
+		q.Horizon = 24*60 + rng.IntN(48*60)
+	}
+	return q
+}
+
+// fastAnswer is the fast planner's answer in the reference's terms.
+func fastAnswer(q Query, res *Result) [][]int64 {
+	var out [][]int64
+	for _, j := range res.Journeys {
+		r := refJourney{int(j.Depart), int(j.Arrive), int64(j.Fare), j.Transfers}
+		if q.By == All {
+			out = append(out, []int64{int64(r.dep), int64(r.arr), r.fare, int64(r.transfers)})
+		} else {
+			out = append(out, refKey(q.By, r))
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return keyLess(out[i], out[j]) })
+	return out
+}
+
+// TestAgainstReference compares the fast planner with the reference on
+// random timetables and queries: every criterion's key values, and every
+// journey checked leg by leg against the timetable.
+func TestAgainstReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	checked, answered := 0, 0
+	for i := 0; i < *propertyCases; i++ {
+		tt := randomTimetable(rng)
+		if len(timetable.Validate(tt)) > 0 {
+			t.Fatalf("case %d: the generator made an invalid timetable: %v", i, timetable.ProblemsError(timetable.Validate(tt)))
+		}
+		n := Compile(tt)
+		for k := 0; k < 4; k++ {
+			q := randomQuery(rng, tt)
+			res, err := n.Plan(context.Background(), q)
+			if err != nil {
+				continue // the same city, or such
+			}
+			checked++
+			want := refAnswer(q, refAll(tt, q, q.MaxTransfers+1))
+			got := fastAnswer(q, res)
+			if len(want) > 0 {
+				answered++
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("case %d query %+v:\nfast      %v\nreference %v\ntimetable %+v", i, q, got, want, tt)
+			}
+			for _, j := range res.Journeys {
+				if err := checkJourney(tt, q, j); err != nil {
+					t.Fatalf("case %d query %+v: journey %+v: %v", i, q, j, err)
+				}
+			}
+		}
+	}
+	t.Logf("%d queries compared, %d with journeys", checked, answered)
+}
+
+// checkJourney verifies a journey against the timetable's rules.
+func checkJourney(tt *timetable.Timetable, q Query, j Journey) error {
+	svc := map[string]*timetable.Service{}
+	for i := range tt.Services {
+		svc[tt.Services[i].Code] = &tt.Services[i]
+	}
+	st := map[string]timetable.Station{}
+	for _, s := range tt.Stations {
+		st[s.Name] = s
+	}
+	ct := map[string]timetable.City{}
+	for _, c := range tt.Cities {
+		ct[c.Name] = c
+	}
+	var fare timetable.Fare
+	for i, l := range j.Legs {
+		sv := svc[l.Service]
+		if sv == nil || sv.Stops[l.FromStop].Station != l.From || sv.Stops[l.ToStop].Station != l.To || l.ToStop <= l.FromStop {
+			return fmt.Errorf("leg %d does not follow its service", i)
+		}
+		if l.Depart < q.After && i == 0 {
+			return fmt.Errorf("leaves before %s", q.After)
+		}
+		if (l.Depart-sv.Stops[l.FromStop].Depart)%timetable.MinutesPerDay != 0 || l.Arrive-l.Depart != sv.Stops[l.ToStop].Arrive-sv.Stops[l.FromStop].Depart {
+			return fmt.Errorf("leg %d times %s–%s do not match the service", i, l.Depart, l.Arrive)
+		}
+		f, ok := refLegFare(sv, l.FromStop, l.ToStop, q.Class)
+		if !ok || timetable.Fare(f) != l.Fare || (q.Class != "" && l.Class != q.Class) {
+			return fmt.Errorf("leg %d fare %s in %s, want %d", i, l.Fare, l.Class, f)
+		}
+		fare += l.Fare
+		if i > 0 {
+			p := j.Legs[i-1]
+			need := st[l.From].TransferMin
+			if l.From != p.To {
+				if st[l.From].City != st[p.To].City {
+					return fmt.Errorf("leg %d starts in another city than leg %d ends", i, i-1)
+				}
+				need = ct[st[l.From].City].TransferMin
+			}
+			if int(l.Depart-p.Arrive) < need || l.Wait != int(l.Depart-p.Arrive) {
+				return fmt.Errorf("leg %d leaves %d min after arriving, needs %d", i, l.Depart-p.Arrive, need)
+			}
+			if l.Service == p.Service && l.Depart-sv.Stops[l.FromStop].Depart == p.Depart-sv.Stops[p.FromStop].Depart {
+				return fmt.Errorf("leg %d boards the run leg %d left", i, i-1)
+			}
+		}
+	}
+	if fare != j.Fare || j.Transfers != len(j.Legs)-1 {
+		return fmt.Errorf("totals %s/%d do not add up", j.Fare, j.Transfers)
+	}
+	return nil
+}

@@ -1,0 +1,389 @@
+package planner
+
+import (
+	"context"
+	"sort"
+
+	"railair.app/railair/core/locale"
+	"railair.app/railair/core/timetable"
+)
+
+// slabel is a way of being at a station: how it started, when it arrived,
+// with how many legs and what fare, and how (for rebuilding the journey).
+type slabel struct {
+	dep, arr  int32
+	fare      int64
+	legs      int16
+	class     int16
+	run       int32 // the run it arrived on; -1 at the origin
+	parent    int32 // the label it boarded from; -1 for the first leg
+	boardSeq  int16
+	alightSeq int16
+	svc       int32
+	day       int16 // the run's first day, relative to the query's date
+}
+
+// tlabel is a way of being aboard a run in one seat class.
+type tlabel struct {
+	dep      int32
+	fare     int64 // fare so far, this leg's sections included
+	legs     int16
+	class    int16
+	parent   int32
+	boardSeq int16
+}
+
+// scratch holds the buffers of one query, reused across queries.
+type scratch struct {
+	gen    uint32
+	stGen  []uint32
+	stBag  [][]int32
+	runGen []uint32
+	runBag [][]tlabel
+	labels []slabel
+	target []int32
+	cands  []slabel
+	isOrig []uint32 // == gen where the station is an origin
+	isDest []uint32
+}
+
+func (n *Network) getScratch(runs int) *scratch {
+	s, _ := n.pool().Get().(*scratch)
+	if s == nil {
+		s = &scratch{}
+	}
+	if len(s.stGen) < len(n.stations) {
+		s.stGen = make([]uint32, len(n.stations))
+		s.stBag = make([][]int32, len(n.stations))
+		s.isOrig = make([]uint32, len(n.stations))
+		s.isDest = make([]uint32, len(n.stations))
+	}
+	if len(s.runGen) < runs {
+		// Fresh slices hold stamp 0, older than any generation in use.
+		s.runGen = make([]uint32, runs)
+		s.runBag = make([][]tlabel, runs)
+	}
+	s.gen++
+	if s.gen == 0 { // wrapped: start afresh
+		clear(s.stGen)
+		clear(s.runGen)
+		clear(s.isOrig)
+		clear(s.isDest)
+		s.gen = 1
+	}
+	s.labels = s.labels[:0]
+	s.target = s.target[:0]
+	return s
+}
+
+// dominance says which criteria compare labels.
+type dominance struct {
+	dep bool // a later departure is better (Arrival, Duration, All)
+}
+
+func (d dominance) labelLE(a, b *slabel) bool {
+	return a.arr <= b.arr && a.legs <= b.legs && a.fare <= b.fare && (!d.dep || a.dep >= b.dep)
+}
+
+func (d dominance) tripLE(a, b *tlabel) bool {
+	return a.class == b.class && a.legs <= b.legs && a.fare <= b.fare && (!d.dep || a.dep >= b.dep)
+}
+
+// Plan answers q.
+func (n *Network) Plan(ctx context.Context, q Query) (*Result, error) {
+	if err := q.check(); err != nil {
+		return nil, err
+	}
+	from, fromCity, err := n.places(q.From)
+	if err != nil {
+		return nil, err
+	}
+	to, toCity, err := n.places(q.To)
+	if err != nil {
+		return nil, err
+	}
+	if fromCity == toCity {
+		return nil, locale.Errorf("出发地和目的地在同一城市（%s）", "the origin and the destination are in one city (%s)", n.cities[fromCity].name)
+	}
+	classFilter := int16(-1)
+	if q.Class != "" {
+		classFilter = -2
+		for i, c := range n.classes {
+			if c == q.Class {
+				classFilter = int16(i)
+			}
+		}
+		if classFilter == -2 {
+			return nil, locale.Errorf("没有席别 %q（可用：%v）", "no seat class %q (there are: %v)", q.Class, n.classes)
+		}
+	}
+	horizon := int32(q.Horizon)
+	if horizon == 0 {
+		horizon = DefaultHorizon
+	}
+	t0 := int32(q.After)
+	end := t0 + horizon
+	originEnd := end // the last departure allowed from the origin
+	if q.By == Duration || q.By == All {
+		originEnd = min(end, t0+timetable.MinutesPerDay-1)
+	}
+	maxLegs := int16(32000)
+	if q.MaxTransfers >= 0 {
+		maxLegs = int16(min(q.MaxTransfers+1, 32000))
+	}
+	dom := dominance{dep: q.By == Arrival || q.By == Duration || q.By == All}
+
+	kmin := -n.maxSpanDays
+	kmax := int(end) / timetable.MinutesPerDay
+	days := kmax - kmin + 1
+	s := n.getScratch(days * len(n.services))
+	defer n.pool().Put(s)
+	for _, st := range from {
+		s.isOrig[st] = s.gen
+	}
+	for _, st := range to {
+		s.isDest[st] = s.gen
+	}
+
+	// One cursor per day offset into the sorted connections; the scan
+	// merges them in time order.
+	type cursor struct {
+		k       int
+		shift   int32
+		i       int
+		running []uint64
+	}
+	curs := make([]cursor, 0, days)
+	for k := kmin; k <= kmax; k++ {
+		shift := int32(k * timetable.MinutesPerDay)
+		i := sort.Search(len(n.conns), func(i int) bool { return n.conns[i].dep+shift >= t0 })
+		curs = append(curs, cursor{k: k, shift: shift, i: i, running: n.runningOn(q.Date + timetable.Date(k))})
+	}
+	bestArr := int32(1<<31 - 1) // the earliest arrival found, for Arrival's early stop
+	scanned := 0
+	for {
+		ci := -1
+		var best *conn
+		var bestDep int32
+		for j := range curs {
+			c := &curs[j]
+			if c.i >= len(n.conns) {
+				continue
+			}
+			cn := &n.conns[c.i]
+			dep := cn.dep + c.shift
+			if best == nil || dep < bestDep || dep == bestDep && cn.arr+c.shift < best.arr+curs[ci].shift {
+				ci, best, bestDep = j, cn, dep
+			}
+		}
+		if best == nil || bestDep > end || q.By == Arrival && bestDep > bestArr {
+			break
+		}
+		cur := &curs[ci]
+		cur.i++
+		if scanned++; scanned&0xfff == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if cur.running[best.svc/64]&(1<<(best.svc%64)) == 0 || !q.Modes.allows(n.services[best.svc].mode) {
+			continue
+		}
+		arr := best.arr + cur.shift
+		if arr > end {
+			continue
+		}
+		dayIdx := cur.k - kmin
+		run := int32(dayIdx*len(n.services)) + best.svc
+		n.board(s, q, dom, best, bestDep, run, maxLegs, classFilter, originEnd, t0)
+		n.ride(s, dom, best, run, classFilter)
+		n.alight(s, dom, best, arr, run, int16(cur.k))
+		if q.By == Arrival {
+			for _, ti := range s.target {
+				bestArr = min(bestArr, s.labels[ti].arr)
+			}
+		}
+	}
+	return n.result(s, q), nil
+}
+
+// stationBag returns the labels at station st, empty if untouched this query.
+func (s *scratch) stationBag(st int32) []int32 {
+	if s.stGen[st] != s.gen {
+		return nil
+	}
+	return s.stBag[st]
+}
+
+// board adds, to the run's trip labels, every way to be at the connection's
+// first stop in time: from the origin, from a label at that station after
+// its transfer time, or from another station of the city after the city's.
+func (n *Network) board(s *scratch, q Query, dom dominance, c *conn, dep int32, run int32, maxLegs, classFilter int16, originEnd, t0 int32) {
+	s.cands = s.cands[:0]
+	if s.isOrig[c.from] == s.gen && dep >= t0 && dep <= originEnd {
+		s.cands = append(s.cands, slabel{dep: dep, arr: dep, run: -1, parent: -1})
+	}
+	ct := n.cities[n.stations[c.from].city]
+	for _, st := range ct.stations {
+		wait := ct.transfer
+		if st == c.from {
+			wait = n.stations[st].transfer
+		}
+		for _, li := range s.stationBag(st) {
+			l := &s.labels[li]
+			if l.arr+wait <= dep && l.run != run && l.legs < maxLegs {
+				cand := *l
+				cand.parent = li
+				s.cands = append(s.cands, cand)
+			}
+		}
+	}
+	if len(s.cands) == 0 {
+		return
+	}
+	if s.runGen[run] != s.gen {
+		s.runGen[run] = s.gen
+		s.runBag[run] = s.runBag[run][:0]
+	}
+	fares := n.fares[c.fareOff : c.fareOff+int32(c.fareN)]
+	for i := range s.cands {
+		cand := &s.cands[i]
+		parent := cand.parent
+		if cand.run == -1 {
+			parent = -1
+		}
+		for _, f := range fares {
+			if classFilter >= 0 && f.class != classFilter {
+				continue
+			}
+			t := tlabel{dep: cand.dep, fare: cand.fare, legs: cand.legs + 1, class: f.class, parent: parent, boardSeq: c.seq}
+			s.runBag[run] = insertTrip(s.runBag[run], t, dom)
+		}
+	}
+}
+
+// insertTrip adds t to a run's labels unless one there is as good, dropping
+// those t beats.
+func insertTrip(bag []tlabel, t tlabel, dom dominance) []tlabel {
+	for i := range bag {
+		if dom.tripLE(&bag[i], &t) {
+			return bag
+		}
+	}
+	out := bag[:0]
+	for _, b := range bag {
+		if !dom.tripLE(&t, &b) {
+			out = append(out, b)
+		}
+	}
+	return append(out, t)
+}
+
+// ride adds the connection's fare to everyone aboard; those whose class is
+// not sold on this section cannot stay in it.
+func (n *Network) ride(s *scratch, dom dominance, c *conn, run int32, classFilter int16) {
+	if s.runGen[run] != s.gen {
+		return
+	}
+	fares := n.fares[c.fareOff : c.fareOff+int32(c.fareN)]
+	bag := s.runBag[run]
+	out := bag[:0]
+	for _, t := range bag {
+		for _, f := range fares {
+			if f.class == t.class {
+				t.fare += f.fen
+				out = append(out, t)
+				break
+			}
+		}
+	}
+	s.runBag[run] = out
+}
+
+// alight offers everyone aboard a label at the connection's last stop, and
+// at the destination a journey.
+func (n *Network) alight(s *scratch, dom dominance, c *conn, arr int32, run int32, day int16) {
+	if s.runGen[run] != s.gen {
+		return
+	}
+	for _, t := range s.runBag[run] {
+		l := slabel{dep: t.dep, arr: arr, fare: t.fare, legs: t.legs, class: t.class, run: run, parent: t.parent,
+			boardSeq: t.boardSeq, alightSeq: c.seq + 1, svc: c.svc, day: day}
+		if s.dominatedByTarget(&l, dom) {
+			continue
+		}
+		if s.isDest[c.to] == s.gen {
+			s.labels = append(s.labels, l)
+			s.insertTarget(int32(len(s.labels)-1), dom)
+			continue // journeys end at the destination
+		}
+		s.insertStation(c.to, l, dom)
+	}
+}
+
+func (s *scratch) dominatedByTarget(l *slabel, dom dominance) bool {
+	for _, ti := range s.target {
+		if dom.labelLE(&s.labels[ti], l) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *scratch) insertTarget(li int32, dom dominance) {
+	l := &s.labels[li]
+	out := s.target[:0]
+	for _, ti := range s.target {
+		if !dom.labelLE(l, &s.labels[ti]) {
+			out = append(out, ti)
+		}
+	}
+	s.target = append(out, li)
+}
+
+// insertStation adds l to a station's labels unless it is dominated there:
+// by a label of the same run, or by labels of two different runs (so that
+// whatever run comes next, one of them may board it). It drops the labels
+// that the same rule now dominates.
+func (s *scratch) insertStation(st int32, l slabel, dom dominance) {
+	if s.stGen[st] != s.gen {
+		s.stGen[st] = s.gen
+		s.stBag[st] = s.stBag[st][:0]
+	}
+	bag := s.stBag[st]
+	if s.dominatedIn(bag, -1, &l, dom) {
+		return
+	}
+	s.labels = append(s.labels, l)
+	li := int32(len(s.labels) - 1)
+	bag = append(bag, li)
+	out := bag[:0]
+	for _, bi := range bag {
+		if bi != li && dom.labelLE(&s.labels[li], &s.labels[bi]) && s.dominatedIn(bag, bi, &s.labels[bi], dom) {
+			continue
+		}
+		out = append(out, bi)
+	}
+	s.stBag[st] = out
+}
+
+// dominatedIn reports whether l is dominated within bag (ignoring the entry
+// skip) by a label of its own run or by labels of two different runs.
+func (s *scratch) dominatedIn(bag []int32, skip int32, l *slabel, dom dominance) bool {
+	other := int32(-2) // the run of a dominating label of another run
+	for _, bi := range bag {
+		if bi == skip {
+			continue
+		}
+		b := &s.labels[bi]
+		if !dom.labelLE(b, l) {
+			continue
+		}
+		if b.run == l.run {
+			return true
+		}
+		if other != -2 && other != b.run {
+			return true
+		}
+		other = b.run
+	}
+	return false
+}

@@ -43,6 +43,12 @@ type scratch struct {
 	labels []slabel
 	target []int32
 	cands  []slabel
+	// best is the key of the best journey found so far for a single
+	// criterion (see lexKey); labels whose key is already no better are
+	// dropped: every value a key holds only grows along a journey.
+	best    [4]int64
+	hasBest bool
+	by      Criterion
 	isOrig []uint32 // == gen where the station is an origin
 	isDest []uint32
 }
@@ -73,6 +79,7 @@ func (n *Network) getScratch(runs int) *scratch {
 	}
 	s.labels = s.labels[:0]
 	s.target = s.target[:0]
+	s.hasBest = false
 	return s
 }
 
@@ -91,6 +98,58 @@ func (d dominance) tripLE(a, b *tlabel) bool {
 
 // Plan answers q.
 func (n *Network) Plan(ctx context.Context, q Query) (*Result, error) {
+	res, err := n.plan(ctx, q)
+	if err != nil || q.By != Arrival || len(res.Journeys) == 0 {
+		return res, err
+	}
+	// Arrival's last tie-break is the latest departure. The scan compared
+	// arrival, legs and fare only; ask again leaving after the journey
+	// found until the same arrival, legs and fare need an earlier start.
+	best := res.Journeys[0]
+	for {
+		later := q
+		later.Horizon = int(q.After) + horizonOf(q) - int(best.Depart+1)
+		later.After = best.Depart + 1
+		if later.Horizon <= 0 {
+			return res, nil
+		}
+		if later.After >= timetable.MinutesPerDay {
+			// The search is anchored in one day: shift to the next.
+			later.Date += timetable.Date(later.After / timetable.MinutesPerDay)
+			later.After %= timetable.MinutesPerDay
+		}
+		r, err := n.plan(ctx, later)
+		if err != nil {
+			return nil, err
+		}
+		if len(r.Journeys) == 0 {
+			return res, nil
+		}
+		j := r.Journeys[0]
+		shift := timetable.Minutes(int(later.Date-q.Date) * timetable.MinutesPerDay)
+		if j.Arrive+shift != best.Arrive || j.Transfers != best.Transfers || j.Fare != best.Fare {
+			return res, nil
+		}
+		for i := range j.Legs {
+			j.Legs[i].Depart += shift
+			j.Legs[i].Arrive += shift
+		}
+		j.Depart += shift
+		j.Arrive += shift
+		best = j
+		res.Journeys[0] = j
+	}
+}
+
+func horizonOf(q Query) int {
+	if q.Horizon == 0 {
+		return DefaultHorizon
+	}
+	return q.Horizon
+}
+
+// plan runs one scan for q.
+func (n *Network) plan(ctx context.Context, q Query) (*Result, error) {
 	if err := q.check(); err != nil {
 		return nil, err
 	}
@@ -131,13 +190,14 @@ func (n *Network) Plan(ctx context.Context, q Query) (*Result, error) {
 	if q.MaxTransfers >= 0 {
 		maxLegs = int16(min(q.MaxTransfers+1, 32000))
 	}
-	dom := dominance{dep: q.By == Arrival || q.By == Duration || q.By == All}
+	dom := dominance{dep: q.By == Duration || q.By == All}
 
 	kmin := -n.maxSpanDays
 	kmax := int(end) / timetable.MinutesPerDay
 	days := kmax - kmin + 1
 	s := n.getScratch(days * len(n.services))
 	defer n.pool().Put(s)
+	s.by = q.By
 	for _, st := range from {
 		s.isOrig[st] = s.gen
 	}
@@ -246,6 +306,15 @@ func (n *Network) board(s *scratch, q Query, dom dominance, c *conn, dep int32, 
 	fares := n.fares[c.fareOff : c.fareOff+int32(c.fareN)]
 	for i := range s.cands {
 		cand := &s.cands[i]
+		if s.hasBest {
+			// Aboard, the candidate arrives after dep with one more leg: if
+			// that already loses to the best journey, skip it.
+			lb := *cand
+			lb.arr, lb.legs = dep, cand.legs+1
+			if !lexLess(lexKey(s.by, &lb), s.best) {
+				continue
+			}
+		}
 		parent := cand.parent
 		if cand.run == -1 {
 			parent = -1
@@ -307,12 +376,17 @@ func (n *Network) alight(s *scratch, dom dominance, c *conn, arr int32, run int3
 	for _, t := range s.runBag[run] {
 		l := slabel{dep: t.dep, arr: arr, fare: t.fare, legs: t.legs, class: t.class, run: run, parent: t.parent,
 			boardSeq: t.boardSeq, alightSeq: c.seq + 1, svc: c.svc, day: day}
-		if s.dominatedByTarget(&l, dom) {
+		if s.hasBest && !lexLess(lexKey(s.by, &l), s.best) || s.dominatedByTarget(&l, dom) {
 			continue
 		}
 		if s.isDest[c.to] == s.gen {
 			s.labels = append(s.labels, l)
 			s.insertTarget(int32(len(s.labels)-1), dom)
+			if s.by != All {
+				if k := lexKey(s.by, &l); !s.hasBest || lexLess(k, s.best) {
+					s.best, s.hasBest = k, true
+				}
+			}
 			continue // journeys end at the destination
 		}
 		s.insertStation(c.to, l, dom)
@@ -384,6 +458,29 @@ func (s *scratch) dominatedIn(bag []int32, skip int32, l *slabel, dom dominance)
 			return true
 		}
 		other = b.run
+	}
+	return false
+}
+
+// lexKey is what a single criterion compares, in order (see better).
+func lexKey(by Criterion, l *slabel) [4]int64 {
+	switch by {
+	case Duration:
+		return [4]int64{int64(l.arr - l.dep), int64(l.arr), int64(l.legs), l.fare}
+	case Fare:
+		return [4]int64{l.fare, int64(l.arr), int64(l.legs), 0}
+	case Transfers:
+		return [4]int64{int64(l.legs), int64(l.arr), l.fare, 0}
+	default:
+		return [4]int64{int64(l.arr), int64(l.legs), l.fare, -int64(l.dep)}
+	}
+}
+
+func lexLess(a, b [4]int64) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
 	}
 	return false
 }

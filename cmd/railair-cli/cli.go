@@ -46,6 +46,7 @@ func init() {
 		{"import", locale.Text{Zh: "导入工作簿或 GTFS 数据包（全部成功或不做任何更改）", En: "import a workbook or GTFS feed (all or nothing)"}, (*cli).importCmd},
 		{"export", locale.Text{Zh: "把整个数据库导出为工作簿", En: "export the whole database as a workbook"}, (*cli).exportCmd},
 		{"template", locale.Text{Zh: "生成带表头和示例的空白工作簿", En: "write an empty workbook with headers and examples"}, (*cli).templateCmd},
+		{"query", locale.Text{Zh: "查询行程（最快、最短、最省钱、最少中转或全部方案）", En: "find journeys (fastest, shortest, cheapest, fewest transfers or all)"}, (*cli).queryCmd},
 		{"cities", locale.Text{Zh: "列出城市", En: "list cities"}, (*cli).citiesCmd},
 		{"stations", locale.Text{Zh: "列出车站和机场", En: "list stations and airports"}, (*cli).stationsCmd},
 		{"services", locale.Text{Zh: "列出车次和航班", En: "list trains and flights"}, (*cli).servicesCmd},

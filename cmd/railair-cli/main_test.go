@@ -79,3 +79,24 @@ func TestBrokenWorkbooksChangeNothing(t *testing.T) {
 		})
 	}
 }
+
+func TestQueryExitStatus(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "railair.db")
+	tests := []struct {
+		args []string
+		want int
+	}{
+		{[]string{"--from", "北京", "--to", "上海", "--date", "2026-12-01", "--after", "08:00"}, exitOK},
+		{[]string{"--from", "北京", "--to", "上海", "--date", "2026-12-01", "--after", "08:00", "--horizon", "1"}, exitNoJourney},
+		{[]string{"--from", "火星", "--to", "上海"}, exitError},
+		{[]string{"--from", "北京", "--to", "北京南"}, exitError},
+		{[]string{"--from", "北京", "--to", "上海", "--class", "经济舱", "--mode", "train"}, exitNoJourney},
+		{[]string{"--from", "北京", "--to", "上海", "--class", "头等舱"}, exitError},
+	}
+	for _, tt := range tests {
+		var out, errOut bytes.Buffer
+		if got := run(append([]string{"--db", db, "query"}, tt.args...), &out, &errOut); got != tt.want {
+			t.Errorf("query %v: exit %d, want %d; stderr %s", tt.args, got, tt.want, errOut.String())
+		}
+	}
+}

@@ -3,6 +3,7 @@ package planner
 import (
 	"context"
 	"sort"
+	"strings"
 
 	"railair.app/railair/core/locale"
 	"railair.app/railair/core/timetable"
@@ -173,7 +174,7 @@ func (n *Network) plan(ctx context.Context, q Query) (*Result, error) {
 			}
 		}
 		if classFilter == -2 {
-			return nil, locale.Errorf("没有席别 %q（可用：%v）", "no seat class %q (there are: %v)", q.Class, n.classes)
+			return nil, locale.Errorf("没有席别 %q（可用：%s）", "no seat class %q (there are: %s)", q.Class, strings.Join(n.classes, "、"))
 		}
 	}
 	horizon := int32(q.Horizon)

@@ -12,7 +12,10 @@ import (
 	"railair.app/railair/core/timetable"
 )
 
-var propertyCases = flag.Int("cases", 3000, "random timetables × queries in TestAgainstReference")
+var (
+	propertyCases = flag.Int("cases", 3000, "random timetables in TestAgainstReference (four queries each)")
+	update        = flag.Bool("update", false, "rewrite testdata/national.golden")
+)
 
 // randomTimetable makes a small timetable with the awkward cases: several
 // stations and an airport per city, overnight services, operating days and

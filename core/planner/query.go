@@ -131,6 +131,11 @@ const (
 	CrossStation
 )
 
+// String names the change: "", "same station" or "change of station".
+func (c Change) String() string {
+	return [...]string{"", "same station", "change of station"}[c]
+}
+
 // Journey is one way from the origin to the destination.
 type Journey struct {
 	Legs           []Leg

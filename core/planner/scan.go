@@ -50,8 +50,8 @@ type scratch struct {
 	best    [4]int64
 	hasBest bool
 	by      Criterion
-	isOrig []uint32 // == gen where the station is an origin
-	isDest []uint32
+	isOrig  []uint32 // == gen where the station is an origin
+	isDest  []uint32
 }
 
 func (n *Network) getScratch(runs int) *scratch {

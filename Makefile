@@ -33,6 +33,7 @@ test: vet
 	$(GO) test -count=1 ./...
 
 vet:
+	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
 
 ## bench: the benchmarks on the national dataset (compare runs with benchstat)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -276,4 +277,55 @@ func countStops(t *timetable.Timetable) int {
 		n += len(s.Stops)
 	}
 	return n
+}
+
+// workbook50k is the national timetable's trains, repeated under new codes
+// until the 列车 sheet holds at least 50,000 stop rows.
+func workbook50k(tb testing.TB) ([]byte, int) {
+	d, err := resources.National()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	t := &timetable.Timetable{Cities: d.Cities, Stations: d.Stations}
+	rows := 0
+	for copyN := 0; rows < 50000; copyN++ {
+		for _, sv := range d.Services {
+			if sv.Mode != timetable.Train || rows >= 50000 {
+				continue
+			}
+			if copyN > 0 {
+				sv.Code = fmt.Sprintf("%s-%d", sv.Code, copyN)
+			}
+			t.Services = append(t.Services, sv)
+			rows += len(sv.Stops)
+		}
+	}
+	return exportBytes(tb, t), rows
+}
+
+func BenchmarkImport50kStopRows(b *testing.B) {
+	data, rows := workbook50k(b)
+	b.ReportMetric(float64(rows), "rows")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Import(context.Background(), bytes.NewReader(data), nil, Options{Replace: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkExport50kStopRows(b *testing.B) {
+	data, rows := workbook50k(b)
+	res, err := Import(context.Background(), bytes.NewReader(data), nil, Options{Replace: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(rows), "rows")
+	b.ReportAllocs()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := Export(&buf, res.Merged); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -3,14 +3,12 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"math/rand/v2"
 	"os"
 	"sort"
 	"time"
 
 	"railair.app/railair/core/locale"
 	"railair.app/railair/core/planner"
-	"railair.app/railair/core/timetable"
 )
 
 // benchLine is one query of a --queries file.
@@ -53,7 +51,9 @@ func (c *cli) benchCmd(args []string) error {
 			return err
 		}
 	} else {
-		qs = randomQueries(t, *n, *seed)
+		for by := planner.Arrival; by <= planner.All; by++ {
+			qs = append(qs, planner.SampleQueries(t, *n, *seed, by)...)
+		}
 	}
 	times := map[string][]float64{}
 	for _, q := range qs {
@@ -75,43 +75,6 @@ func (c *cli) benchCmd(args []string) error {
 	enc := json.NewEncoder(c.stdout)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
-}
-
-// randomQueries makes n queries per criterion between random cities that
-// services reach, at random times of the first week of December 2026.
-func randomQueries(t *timetable.Timetable, n int, seed uint64) []planner.Query {
-	cityOf := map[string]string{}
-	for _, s := range t.Stations {
-		cityOf[s.Name] = s.City
-	}
-	served := map[string]bool{}
-	for _, sv := range t.Services {
-		for _, st := range sv.Stops {
-			served[cityOf[st.Station]] = true
-		}
-	}
-	var cities []string
-	for _, c := range t.Cities {
-		if served[c.Name] {
-			cities = append(cities, c.Name)
-		}
-	}
-	if len(cities) < 2 {
-		return nil
-	}
-	rng := rand.New(rand.NewPCG(seed, 2026))
-	var qs []planner.Query
-	for by := planner.Arrival; by <= planner.All; by++ {
-		for i := 0; i < n; i++ {
-			from, to := cities[rng.IntN(len(cities))], cities[rng.IntN(len(cities))]
-			for to == from {
-				to = cities[rng.IntN(len(cities))]
-			}
-			qs = append(qs, planner.Query{From: from, To: to, Date: timetable.NewDate(2026, 12, 1+rng.IntN(7)),
-				After: timetable.Minutes(rng.IntN(timetable.MinutesPerDay)), By: by, MaxTransfers: -1})
-		}
-	}
-	return qs
 }
 
 func readBenchQueries(path string) ([]planner.Query, error) {

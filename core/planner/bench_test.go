@@ -2,7 +2,6 @@ package planner
 
 import (
 	"context"
-	"math/rand/v2"
 	"testing"
 
 	"railair.app/railair/core/timetable"
@@ -18,38 +17,6 @@ func nationalNetwork(tb testing.TB) (*timetable.Timetable, *Network) {
 	return &d.Timetable, Compile(&d.Timetable)
 }
 
-// benchQueries returns a fixed set of random queries between cities that
-// services reach, at random times.
-func benchQueries(t *timetable.Timetable, n int, by Criterion) []Query {
-	served := map[string]bool{}
-	cityOf := map[string]string{}
-	for _, s := range t.Stations {
-		cityOf[s.Name] = s.City
-	}
-	for _, sv := range t.Services {
-		for _, st := range sv.Stops {
-			served[cityOf[st.Station]] = true
-		}
-	}
-	var cities []string
-	for _, c := range t.Cities {
-		if served[c.Name] {
-			cities = append(cities, c.Name)
-		}
-	}
-	rng := rand.New(rand.NewPCG(2026, 12))
-	qs := make([]Query, n)
-	for i := range qs {
-		from, to := cities[rng.IntN(len(cities))], cities[rng.IntN(len(cities))]
-		for to == from {
-			to = cities[rng.IntN(len(cities))]
-		}
-		qs[i] = Query{From: from, To: to, Date: timetable.NewDate(2026, 12, 1+rng.IntN(7)),
-			After: timetable.Minutes(rng.IntN(timetable.MinutesPerDay)), By: by, MaxTransfers: -1}
-	}
-	return qs
-}
-
 func BenchmarkCompileNational(b *testing.B) {
 	d, err := resources.National()
 	if err != nil {
@@ -63,7 +30,7 @@ func BenchmarkCompileNational(b *testing.B) {
 
 func benchCriterion(b *testing.B, by Criterion) {
 	t, n := nationalNetwork(b)
-	qs := benchQueries(t, 1000, by)
+	qs := SampleQueries(t, 1000, 2026, by)
 	ctx := context.Background()
 	b.ReportAllocs()
 	i := 0

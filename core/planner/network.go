@@ -50,8 +50,11 @@ type Network struct {
 	cityIndex    map[string]int32
 	maxSpanDays  int // the most days a service runs past its first day
 
+	arriving [][]int32 // per station, the connections that end there
+
 	mu      sync.Mutex
 	running map[timetable.Date][]uint64 // per date, a bit per service that leaves its first stop that day
+	bounds  map[string]*bounds          // per destination, see boundsFor
 }
 
 type station struct {
@@ -84,7 +87,8 @@ type conn struct {
 	svc      int32
 	seq      int16 // index of the section's first stop
 	fareN    uint8
-	fareOff  int32 // fares[fareOff:fareOff+fareN]
+	fareOff  int32  // fares[fareOff:fareOff+fareN]
+	classes  uint64 // the classes sold, a bit per class index below 64
 }
 
 type fareEntry struct {
@@ -95,7 +99,8 @@ type fareEntry struct {
 // Compile builds the network of t, which must be valid (see
 // timetable.Validate). t must not change afterwards.
 func Compile(t *timetable.Timetable) *Network {
-	n := &Network{tt: t, stationIndex: map[string]int32{}, cityIndex: map[string]int32{}, running: map[timetable.Date][]uint64{}}
+	n := &Network{tt: t, stationIndex: map[string]int32{}, cityIndex: map[string]int32{},
+		running: map[timetable.Date][]uint64{}, bounds: map[string]*bounds{}}
 	for _, c := range t.Cities {
 		n.cityIndex[c.Name] = int32(len(n.cities))
 		n.cities = append(n.cities, city{name: c.Name, transfer: int32(c.TransferMin)})
@@ -128,6 +133,9 @@ func Compile(t *timetable.Timetable) *Network {
 			for _, class := range sortedKeys(sv.Stops[i+1].Fares) {
 				n.fares = append(n.fares, fareEntry{class: classIndex[class], fen: int64(sv.Stops[i+1].Fares[class])})
 				c.fareN++
+				if ci := classIndex[class]; ci < 64 {
+					c.classes |= 1 << ci
+				}
 			}
 			n.conns = append(n.conns, c)
 		}
@@ -146,6 +154,10 @@ func Compile(t *timetable.Timetable) *Network {
 		}
 		return a.seq < b.seq
 	})
+	n.arriving = make([][]int32, len(n.stations))
+	for i, c := range n.conns {
+		n.arriving[c.to] = append(n.arriving[c.to], int32(i))
+	}
 	return n
 }
 

@@ -22,6 +22,7 @@ type slabel struct {
 	alightSeq int16
 	svc       int32
 	day       int16 // the run's first day, relative to the query's date
+	st        int32 // the station it is at
 }
 
 // tlabel is a way of being aboard a run in one seat class.
@@ -50,8 +51,16 @@ type scratch struct {
 	best    [4]int64
 	hasBest bool
 	by      Criterion
-	isOrig  []uint32 // == gen where the station is an origin
-	isDest  []uint32
+	bnd     *bounds // lower bounds towards the destination
+
+	// The earliest-arrival scan's state (see earliestArrival).
+	eaArr    [][2]int32
+	eaRun    []int32
+	eaGen    []uint32
+	eaAlive  []uint64
+	eaRunGen []uint32
+	isOrig   []uint32 // == gen where the station is an origin
+	isDest   []uint32
 }
 
 func (n *Network) getScratch(runs int) *scratch {
@@ -199,6 +208,7 @@ func (n *Network) plan(ctx context.Context, q Query) (*Result, error) {
 	s := n.getScratch(days * len(n.services))
 	defer n.pool().Put(s)
 	s.by = q.By
+	s.bnd = n.boundsFor(q.To, to, q.Modes, classFilter)
 	for _, st := range from {
 		s.isOrig[st] = s.gen
 	}
@@ -206,62 +216,21 @@ func (n *Network) plan(ctx context.Context, q Query) (*Result, error) {
 		s.isDest[st] = s.gen
 	}
 
-	// One cursor per day offset into the sorted connections; the scan
-	// merges them in time order.
-	type cursor struct {
-		k       int
-		shift   int32
-		i       int
-		running []uint64
+	sc := &scan{n: n, s: s, q: q, dom: dom, kmin: kmin, kmax: kmax, end: end, t0: t0, originEnd: originEnd,
+		maxLegs: maxLegs, classFilter: classFilter, bestArr: unreachable}
+	if q.By == Arrival && q.MaxTransfers < 0 {
+		// The earliest arrival bounds every label: none may arrive later.
+		a, err := sc.earliestArrival(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if a == unreachable {
+			return &Result{Query: q}, nil
+		}
+		s.best, s.hasBest, sc.bestArr = [4]int64{int64(a), 1 << 62, 1 << 62, 1 << 62}, true, a
 	}
-	curs := make([]cursor, 0, days)
-	for k := kmin; k <= kmax; k++ {
-		shift := int32(k * timetable.MinutesPerDay)
-		i := sort.Search(len(n.conns), func(i int) bool { return n.conns[i].dep+shift >= t0 })
-		curs = append(curs, cursor{k: k, shift: shift, i: i, running: n.runningOn(q.Date + timetable.Date(k))})
-	}
-	bestArr := int32(1<<31 - 1) // the earliest arrival found, for Arrival's early stop
-	scanned := 0
-	for {
-		ci := -1
-		var best *conn
-		var bestDep int32
-		for j := range curs {
-			c := &curs[j]
-			if c.i >= len(n.conns) {
-				continue
-			}
-			cn := &n.conns[c.i]
-			dep := cn.dep + c.shift
-			if best == nil || dep < bestDep || dep == bestDep && cn.arr+c.shift < best.arr+curs[ci].shift {
-				ci, best, bestDep = j, cn, dep
-			}
-		}
-		if best == nil || bestDep > end || q.By == Arrival && bestDep > bestArr {
-			break
-		}
-		cur := &curs[ci]
-		cur.i++
-		if scanned++; scanned&0xfff == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		if cur.running[best.svc/64]&(1<<(best.svc%64)) == 0 || !q.Modes.allows(n.services[best.svc].mode) {
-			continue
-		}
-		arr := best.arr + cur.shift
-		if arr > end {
-			continue
-		}
-		dayIdx := cur.k - kmin
-		run := int32(dayIdx*len(n.services)) + best.svc
-		n.board(s, q, dom, best, bestDep, run, maxLegs, classFilter, originEnd, t0)
-		n.ride(s, dom, best, run, classFilter)
-		n.alight(s, dom, best, arr, run, int16(cur.k))
-		if q.By == Arrival {
-			for _, ti := range s.target {
-				bestArr = min(bestArr, s.labels[ti].arr)
-			}
-		}
+	if err := sc.run(ctx, t0); err != nil {
+		return nil, err
 	}
 	return n.result(s, q), nil
 }
@@ -278,6 +247,9 @@ func (s *scratch) stationBag(st int32) []int32 {
 // first stop in time: from the origin, from a label at that station after
 // its transfer time, or from another station of the city after the city's.
 func (n *Network) board(s *scratch, q Query, dom dominance, c *conn, dep int32, run int32, maxLegs, classFilter int16, originEnd, t0 int32) {
+	if s.bnd.time[c.from] == unreachable {
+		return // nothing boarded here reaches the destination
+	}
 	s.cands = s.cands[:0]
 	if s.isOrig[c.from] == s.gen && dep >= t0 && dep <= originEnd {
 		s.cands = append(s.cands, slabel{dep: dep, arr: dep, run: -1, parent: -1})
@@ -307,14 +279,15 @@ func (n *Network) board(s *scratch, q Query, dom dominance, c *conn, dep int32, 
 	fares := n.fares[c.fareOff : c.fareOff+int32(c.fareN)]
 	for i := range s.cands {
 		cand := &s.cands[i]
-		if s.hasBest {
-			// Aboard, the candidate arrives after dep with one more leg: if
-			// that already loses to the best journey, skip it.
-			lb := *cand
-			lb.arr, lb.legs = dep, cand.legs+1
-			if !lexLess(lexKey(s.by, &lb), s.best) {
-				continue
-			}
+		// Aboard, the candidate arrives no sooner than dep plus the riding
+		// still needed, with at least one leg more and the least fare still
+		// to pay: if that already loses, skip it.
+		lb := *cand
+		lb.arr = dep + s.bnd.time[c.from]
+		lb.legs = cand.legs + max(1, s.bnd.legs[c.from])
+		lb.fare = cand.fare + s.bnd.fare[c.from]
+		if s.hasBest && !lexLess(lexKey(s.by, &lb), s.best) || s.dominatedByTarget(&lb, dom) {
+			continue
 		}
 		parent := cand.parent
 		if cand.run == -1 {
@@ -376,8 +349,12 @@ func (n *Network) alight(s *scratch, dom dominance, c *conn, arr int32, run int3
 	}
 	for _, t := range s.runBag[run] {
 		l := slabel{dep: t.dep, arr: arr, fare: t.fare, legs: t.legs, class: t.class, run: run, parent: t.parent,
-			boardSeq: t.boardSeq, alightSeq: c.seq + 1, svc: c.svc, day: day}
-		if s.hasBest && !lexLess(lexKey(s.by, &l), s.best) || s.dominatedByTarget(&l, dom) {
+			boardSeq: t.boardSeq, alightSeq: c.seq + 1, svc: c.svc, day: day, st: c.to}
+		if s.bnd.time[c.to] == unreachable {
+			continue
+		}
+		lb := s.lower(&l)
+		if s.hasBest && !lexLess(lexKey(s.by, &lb), s.best) || s.dominatedByTarget(&lb, dom) {
 			continue
 		}
 		if s.isDest[c.to] == s.gen {
@@ -394,6 +371,19 @@ func (n *Network) alight(s *scratch, dom dominance, c *conn, arr int32, run int3
 	}
 }
 
+// lower returns l with what is still to come to the destination added at
+// its least: any journey through l ends at least this late, with at least
+// these legs and this fare.
+func (s *scratch) lower(l *slabel) slabel {
+	lb := *l
+	lb.arr += s.bnd.time[l.st]
+	lb.legs += s.bnd.legs[l.st]
+	lb.fare += s.bnd.fare[l.st]
+	return lb
+}
+
+// dominatedByTarget reports whether a journey found dominates every
+// journey whose values are at least those of l.
 func (s *scratch) dominatedByTarget(l *slabel, dom dominance) bool {
 	for _, ti := range s.target {
 		if dom.labelLE(&s.labels[ti], l) {
@@ -484,4 +474,84 @@ func lexLess(a, b [4]int64) bool {
 		}
 	}
 	return false
+}
+
+// scan is one query's pass over the connections.
+type scan struct {
+	n                    *Network
+	s                    *scratch
+	q                    Query
+	dom                  dominance
+	kmin, kmax           int
+	end, t0, originEnd   int32
+	maxLegs, classFilter int16
+	bestArr              int32 // the earliest arrival known, for Arrival's early stop
+}
+
+// cursor walks the sorted connections for the runs leaving on one day.
+type cursor struct {
+	k       int
+	shift   int32
+	i       int
+	running []uint64
+}
+
+// cursors returns one cursor per day offset, each at the first connection
+// leaving at or after from; the scans merge them in time order.
+func (sc *scan) cursors(from int32) []cursor {
+	n := sc.n
+	curs := make([]cursor, 0, sc.kmax-sc.kmin+1)
+	for k := sc.kmin; k <= sc.kmax; k++ {
+		shift := int32(k * timetable.MinutesPerDay)
+		i := sort.Search(len(n.conns), func(i int) bool { return n.conns[i].dep+shift >= from })
+		curs = append(curs, cursor{k: k, shift: shift, i: i, running: n.runningOn(sc.q.Date + timetable.Date(k))})
+	}
+	return curs
+}
+
+// run scans the connections leaving from time from on.
+func (sc *scan) run(ctx context.Context, from int32) error {
+	n, s, q := sc.n, sc.s, sc.q
+	curs := sc.cursors(from)
+	scanned := 0
+	for {
+		ci := -1
+		var best *conn
+		var bestDep int32
+		for j := range curs {
+			c := &curs[j]
+			if c.i >= len(n.conns) {
+				continue
+			}
+			cn := &n.conns[c.i]
+			dep := cn.dep + c.shift
+			if best == nil || dep < bestDep || dep == bestDep && cn.arr+c.shift < best.arr+curs[ci].shift {
+				ci, best, bestDep = j, cn, dep
+			}
+		}
+		if best == nil || bestDep > sc.end || q.By == Arrival && bestDep > sc.bestArr {
+			return nil
+		}
+		cur := &curs[ci]
+		cur.i++
+		if scanned++; scanned&0xfff == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if cur.running[best.svc/64]&(1<<(best.svc%64)) == 0 || !q.Modes.allows(n.services[best.svc].mode) {
+			continue
+		}
+		arr := best.arr + cur.shift
+		if arr > sc.end {
+			continue
+		}
+		run := int32((cur.k-sc.kmin)*len(n.services)) + best.svc
+		n.board(s, q, sc.dom, best, bestDep, run, sc.maxLegs, sc.classFilter, sc.originEnd, sc.t0)
+		n.ride(s, sc.dom, best, run, sc.classFilter)
+		n.alight(s, sc.dom, best, arr, run, int16(cur.k))
+		if q.By == Arrival {
+			for _, ti := range s.target {
+				sc.bestArr = min(sc.bestArr, s.labels[ti].arr)
+			}
+		}
+	}
 }

@@ -1,0 +1,124 @@
+package planner
+
+import (
+	"context"
+)
+
+// earliestArrival returns the earliest arrival at the destination, with
+// no limit on legs, by a plain connection scan that follows every rule
+// (transfer times, seat classes sold on a whole leg, no re-boarding of the
+// run just left), or unreachable. The multi-criteria scan of Arrival uses
+// it as an exact bound.
+//
+// Each station keeps its earliest arrival and the earliest by another run;
+// each run keeps the set of classes that some boarding so far could still
+// ride in (a leg needs one class sold on all its sections).
+func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
+	n, s, q := sc.n, sc.s, sc.q
+	if len(n.classes) > 64 {
+		return unreachable, nil // too many classes for the bit sets: no bound
+	}
+	if len(s.eaArr) < len(n.stations) {
+		s.eaArr = make([][2]int32, len(n.stations))
+		s.eaRun = make([]int32, len(n.stations))
+		s.eaGen = make([]uint32, len(n.stations))
+	}
+	runs := (sc.kmax - sc.kmin + 1) * len(n.services)
+	if len(s.eaAlive) < runs {
+		s.eaAlive = make([]uint64, runs)
+		s.eaRunGen = make([]uint32, runs)
+	}
+	arrAt := func(st, run int32) int32 { // earliest arrival at st by a run other than run
+		if s.eaGen[st] != s.gen {
+			return unreachable
+		}
+		if s.eaRun[st] == run {
+			return s.eaArr[st][1]
+		}
+		return s.eaArr[st][0]
+	}
+	best := int32(unreachable)
+	curs := sc.cursors(sc.t0)
+	scanned := 0
+	for {
+		ci := -1
+		var c *conn
+		var dep int32
+		for j := range curs {
+			cu := &curs[j]
+			if cu.i >= len(n.conns) {
+				continue
+			}
+			cn := &n.conns[cu.i]
+			if d := cn.dep + cu.shift; c == nil || d < dep || d == dep && cn.arr+cu.shift < c.arr+curs[ci].shift {
+				ci, c, dep = j, cn, d
+			}
+		}
+		if c == nil || dep > sc.end || dep > best {
+			return best, nil
+		}
+		cur := &curs[ci]
+		cur.i++
+		if scanned++; scanned&0xfff == 0 && ctx.Err() != nil {
+			return 0, ctx.Err()
+		}
+		if cur.running[c.svc/64]&(1<<(c.svc%64)) == 0 || !q.Modes.allows(n.services[c.svc].mode) {
+			continue
+		}
+		arr := c.arr + cur.shift
+		if arr > sc.end {
+			continue
+		}
+		run := int32((cur.k-sc.kmin)*len(n.services)) + c.svc
+		offered := c.classes
+		if sc.classFilter >= 0 {
+			offered &= 1 << sc.classFilter
+		}
+		alive := uint64(0)
+		if s.eaRunGen[run] == s.gen {
+			alive = s.eaAlive[run]
+		}
+		boardable := s.isOrig[c.from] == s.gen && dep >= sc.t0 && dep <= sc.originEnd
+		if !boardable {
+			ct := &n.cities[n.stations[c.from].city]
+			for _, st := range ct.stations {
+				wait := ct.transfer
+				if st == c.from {
+					wait = n.stations[st].transfer
+				}
+				if a := arrAt(st, run); a != unreachable && a+wait <= dep {
+					boardable = true
+					break
+				}
+			}
+		}
+		if boardable {
+			alive |= offered
+		}
+		alive &= offered
+		s.eaRunGen[run], s.eaAlive[run] = s.gen, alive
+		if alive == 0 {
+			continue
+		}
+		if s.isDest[c.to] == s.gen {
+			best = min(best, arr)
+			continue
+		}
+		// Record the arrival: the earliest, and the earliest by another run.
+		st := c.to
+		if s.eaGen[st] != s.gen {
+			s.eaGen[st] = s.gen
+			s.eaArr[st] = [2]int32{unreachable, unreachable}
+			s.eaRun[st] = -1
+		}
+		a := &s.eaArr[st]
+		switch {
+		case s.eaRun[st] == run:
+			a[0] = min(a[0], arr)
+		case arr < a[0]:
+			a[1], a[0], s.eaRun[st] = a[0], arr, run
+		case arr < a[1]:
+			a[1] = arr
+		}
+	}
+}

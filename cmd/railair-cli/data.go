@@ -53,9 +53,11 @@ func (c *cli) importCmd(args []string) error {
 		return err
 	}
 	defer store.Close()
-	base, err := store.Load(c.ctx)
-	if err != nil {
-		return err
+	base := &timetable.Timetable{} // what the file merges into: nothing with --replace
+	if !*replace {
+		if base, err = store.Load(c.ctx); err != nil {
+			return err
+		}
 	}
 	var (
 		merged   *timetable.Timetable
@@ -69,9 +71,6 @@ func (c *cli) importCmd(args []string) error {
 		feed, err := gtfs.Read(c.ctx, path)
 		if err != nil {
 			return err
-		}
-		if *replace {
-			base = &timetable.Timetable{}
 		}
 		merged, stats = timetable.Merge(base, &feed.Timetable)
 		if ps := timetable.Validate(merged); len(ps) > 0 {

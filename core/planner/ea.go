@@ -41,24 +41,10 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 	curs := sc.cursors(sc.t0)
 	scanned := 0
 	for {
-		ci := -1
-		var c *conn
-		var dep int32
-		for j := range curs {
-			cu := &curs[j]
-			if cu.i >= len(n.conns) {
-				continue
-			}
-			cn := &n.conns[cu.i]
-			if d := cn.dep + cu.shift; c == nil || d < dep || d == dep && cn.arr+cu.shift < c.arr+curs[ci].shift {
-				ci, c, dep = j, cn, d
-			}
-		}
+		c, cur, dep := n.next(curs)
 		if c == nil || dep > sc.end || dep > best {
 			return best, nil
 		}
-		cur := &curs[ci]
-		cur.i++
 		if scanned++; scanned&0xfff == 0 && ctx.Err() != nil {
 			return 0, ctx.Err()
 		}

@@ -509,31 +509,40 @@ func (sc *scan) cursors(from int32) []cursor {
 	return curs
 }
 
+// next returns the connection that leaves first among the cursors (the
+// earlier arrival on a tie), with its cursor, which it advances, and its
+// departure; nil when all are done.
+func (n *Network) next(curs []cursor) (*conn, *cursor, int32) {
+	var best *conn
+	var cur *cursor
+	var dep int32
+	for j := range curs {
+		c := &curs[j]
+		if c.i >= len(n.conns) {
+			continue
+		}
+		cn := &n.conns[c.i]
+		d := cn.dep + c.shift
+		if best == nil || d < dep || d == dep && cn.arr+c.shift < best.arr+cur.shift {
+			best, cur, dep = cn, c, d
+		}
+	}
+	if cur != nil {
+		cur.i++
+	}
+	return best, cur, dep
+}
+
 // run scans the connections leaving from time from on.
 func (sc *scan) run(ctx context.Context, from int32) error {
 	n, s, q := sc.n, sc.s, sc.q
 	curs := sc.cursors(from)
 	scanned := 0
 	for {
-		ci := -1
-		var best *conn
-		var bestDep int32
-		for j := range curs {
-			c := &curs[j]
-			if c.i >= len(n.conns) {
-				continue
-			}
-			cn := &n.conns[c.i]
-			dep := cn.dep + c.shift
-			if best == nil || dep < bestDep || dep == bestDep && cn.arr+c.shift < best.arr+curs[ci].shift {
-				ci, best, bestDep = j, cn, dep
-			}
-		}
+		best, cur, bestDep := n.next(curs)
 		if best == nil || bestDep > sc.end || q.By == Arrival && bestDep > sc.bestArr {
 			return nil
 		}
-		cur := &curs[ci]
-		cur.i++
 		if scanned++; scanned&0xfff == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}

@@ -64,9 +64,10 @@ type station struct {
 }
 
 type city struct {
-	name     string
-	transfer int32
-	stations []int32
+	name      string
+	transfer  int32
+	stations  []int32
+	departing []int32 // the stations some connection leaves from
 }
 
 type service struct {
@@ -155,8 +156,17 @@ func Compile(t *timetable.Timetable) *Network {
 		return a.seq < b.seq
 	})
 	n.arriving = make([][]int32, len(n.stations))
+	departs := make([]bool, len(n.stations))
 	for i, c := range n.conns {
 		n.arriving[c.to] = append(n.arriving[c.to], int32(i))
+		departs[c.from] = true
+	}
+	for i := range n.cities {
+		for _, st := range n.cities[i].stations {
+			if departs[st] {
+				n.cities[i].departing = append(n.cities[i].departing, st)
+			}
+		}
 	}
 	return n
 }

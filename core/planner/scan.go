@@ -37,9 +37,16 @@ type tlabel struct {
 
 // scratch holds the buffers of one query, reused across queries.
 type scratch struct {
-	gen    uint32
-	stGen  []uint32
-	stBag  [][]int32
+	gen   uint32
+	stGen []uint32
+	stBag [][]int32
+	// Boarding at a station looks only at its ready set: labels that can
+	// board there by now (after the station's or the city's transfer time),
+	// reduced on departure, legs and fare. Labels wait in pend, a heap by
+	// the time they become ready, until the scan reaches that time.
+	rsGen  []uint32
+	pend   [][]pendItem
+	ready  [][]int32
 	runGen []uint32
 	runBag [][]tlabel
 	labels []slabel
@@ -73,6 +80,9 @@ func (n *Network) getScratch(runs int) *scratch {
 		s.stBag = make([][]int32, len(n.stations))
 		s.isOrig = make([]uint32, len(n.stations))
 		s.isDest = make([]uint32, len(n.stations))
+		s.rsGen = make([]uint32, len(n.stations))
+		s.pend = make([][]pendItem, len(n.stations))
+		s.ready = make([][]int32, len(n.stations))
 	}
 	if len(s.runGen) < runs {
 		// Fresh slices hold stamp 0, older than any generation in use.
@@ -100,6 +110,11 @@ type dominance struct {
 
 func (d dominance) labelLE(a, b *slabel) bool {
 	return a.arr <= b.arr && a.legs <= b.legs && a.fare <= b.fare && (!d.dep || a.dep >= b.dep)
+}
+
+// readyLE compares labels ready to board, whose arrivals no longer matter.
+func (d dominance) readyLE(a, b *slabel) bool {
+	return a.legs <= b.legs && a.fare <= b.fare && (!d.dep || a.dep >= b.dep)
 }
 
 func (d dominance) tripLE(a, b *tlabel) bool {
@@ -254,19 +269,12 @@ func (n *Network) board(s *scratch, q Query, dom dominance, c *conn, dep int32, 
 	if s.isOrig[c.from] == s.gen && dep >= t0 && dep <= originEnd {
 		s.cands = append(s.cands, slabel{dep: dep, arr: dep, run: -1, parent: -1})
 	}
-	ct := n.cities[n.stations[c.from].city]
-	for _, st := range ct.stations {
-		wait := ct.transfer
-		if st == c.from {
-			wait = n.stations[st].transfer
-		}
-		for _, li := range s.stationBag(st) {
-			l := &s.labels[li]
-			if l.arr+wait <= dep && l.run != run && l.legs < maxLegs {
-				cand := *l
-				cand.parent = li
-				s.cands = append(s.cands, cand)
-			}
+	for _, li := range s.readySet(c.from, dep, dom) {
+		l := &s.labels[li]
+		if l.run != run && l.legs < maxLegs {
+			cand := *l
+			cand.parent = li
+			s.cands = append(s.cands, cand)
 		}
 	}
 	if len(s.cands) == 0 {
@@ -367,7 +375,17 @@ func (n *Network) alight(s *scratch, dom dominance, c *conn, arr int32, run int3
 			}
 			continue // journeys end at the destination
 		}
-		s.insertStation(c.to, l, dom)
+		if li := s.insertStation(c.to, l, dom); li >= 0 {
+			// It may board here after the station's transfer time, and at the
+			// city's other stations after the city's.
+			ct := &n.cities[n.stations[c.to].city]
+			s.enqueue(c.to, arr+n.stations[c.to].transfer, li)
+			for _, st := range ct.departing {
+				if st != c.to {
+					s.enqueue(st, arr+ct.transfer, li)
+				}
+			}
+		}
 	}
 }
 
@@ -408,14 +426,14 @@ func (s *scratch) insertTarget(li int32, dom dominance) {
 // by a label of the same run, or by labels of two different runs (so that
 // whatever run comes next, one of them may board it). It drops the labels
 // that the same rule now dominates.
-func (s *scratch) insertStation(st int32, l slabel, dom dominance) {
+func (s *scratch) insertStation(st int32, l slabel, dom dominance) int32 {
 	if s.stGen[st] != s.gen {
 		s.stGen[st] = s.gen
 		s.stBag[st] = s.stBag[st][:0]
 	}
 	bag := s.stBag[st]
 	if s.dominatedIn(bag, -1, &l, dom) {
-		return
+		return -1
 	}
 	s.labels = append(s.labels, l)
 	li := int32(len(s.labels) - 1)
@@ -428,18 +446,25 @@ func (s *scratch) insertStation(st int32, l slabel, dom dominance) {
 		out = append(out, bi)
 	}
 	s.stBag[st] = out
+	return li
 }
 
 // dominatedIn reports whether l is dominated within bag (ignoring the entry
 // skip) by a label of its own run or by labels of two different runs.
 func (s *scratch) dominatedIn(bag []int32, skip int32, l *slabel, dom dominance) bool {
+	return s.dominatedBy(bag, skip, l, dom, false)
+}
+
+// dominatedBy is dominatedIn, comparing arrivals too unless ready is set
+// (see readySet).
+func (s *scratch) dominatedBy(bag []int32, skip int32, l *slabel, dom dominance, ready bool) bool {
 	other := int32(-2) // the run of a dominating label of another run
 	for _, bi := range bag {
 		if bi == skip {
 			continue
 		}
 		b := &s.labels[bi]
-		if !dom.labelLE(b, l) {
+		if ready && !dom.readyLE(b, l) || !ready && !dom.labelLE(b, l) {
 			continue
 		}
 		if b.run == l.run {
@@ -563,4 +588,79 @@ func (sc *scan) run(ctx context.Context, from int32) error {
 			}
 		}
 	}
+}
+
+// pendItem is a label that becomes ready to board at a station at a time.
+type pendItem struct {
+	ready int32
+	label int32
+}
+
+// resetReady empties station st's queue and ready set on first use in a
+// query.
+func (s *scratch) resetReady(st int32) {
+	if s.rsGen[st] != s.gen {
+		s.rsGen[st] = s.gen
+		s.pend[st] = s.pend[st][:0]
+		s.ready[st] = s.ready[st][:0]
+	}
+}
+
+// enqueue makes label li ready to board at station st from time ready on.
+func (s *scratch) enqueue(st, ready, li int32) {
+	s.resetReady(st)
+	h := append(s.pend[st], pendItem{ready, li})
+	for i := len(h) - 1; i > 0; { // sift up
+		p := (i - 1) / 2
+		if h[p].ready <= h[i].ready {
+			break
+		}
+		h[p], h[i] = h[i], h[p]
+		i = p
+	}
+	s.pend[st] = h
+}
+
+// readySet moves the labels ready by time t into station st's ready set
+// and returns it. In the set, a label is dropped when one of its own run,
+// or two of different runs, leave no later, with no more legs and no
+// higher fare: its arrival no longer matters once it can board.
+func (s *scratch) readySet(st, t int32, dom dominance) []int32 {
+	s.resetReady(st)
+	h := s.pend[st]
+	for len(h) > 0 && h[0].ready <= t {
+		li := h[0].label
+		last := len(h) - 1
+		h[0] = h[last]
+		h = h[:last]
+		for i := 0; ; { // sift down
+			l, r, m := 2*i+1, 2*i+2, i
+			if l < len(h) && h[l].ready < h[m].ready {
+				m = l
+			}
+			if r < len(h) && h[r].ready < h[m].ready {
+				m = r
+			}
+			if m == i {
+				break
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+		set := s.ready[st]
+		if s.dominatedBy(set, -1, &s.labels[li], dom, true) {
+			continue
+		}
+		set = append(set, li)
+		out := set[:0]
+		for _, bi := range set {
+			if bi != li && dom.readyLE(&s.labels[li], &s.labels[bi]) && s.dominatedBy(set, bi, &s.labels[bi], dom, true) {
+				continue
+			}
+			out = append(out, bi)
+		}
+		s.ready[st] = out
+	}
+	s.pend[st] = h
+	return s.ready[st]
 }

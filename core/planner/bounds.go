@@ -20,20 +20,26 @@ type bounds struct {
 const unreachable = math.MaxInt32
 
 // boundsFor returns the bounds towards the stations dest, cached per
-// destination, modes and class.
-func (n *Network) boundsFor(key string, dest []int32, modes Modes, class int16) *bounds {
-	key = fmt.Sprintf("%s|%d|%d", key, modes, class)
+// destination, modes and class. Only the bounds a criterion prunes with
+// are computed; the others are zero, which never overestimates.
+func (n *Network) boundsFor(key string, dest []int32, modes Modes, class int16, by Criterion) *bounds {
+	needLegs := by == Transfers || by == All
+	needFare := by == Fare || by == All
+	key = fmt.Sprintf("%s|%d|%d|%v|%v", key, modes, class, needLegs, needFare)
 	n.mu.Lock()
 	b, ok := n.bounds[key]
 	n.mu.Unlock()
 	if ok {
 		return b
 	}
-	b = &bounds{time: n.backward(dest, modes, class, false), legs: n.legBounds(dest, modes)}
-	fares := n.backward(dest, modes, class, true)
-	b.fare = make([]int64, len(fares))
-	for i, f := range fares {
-		b.fare[i] = int64(f)
+	b = &bounds{time: n.backward(dest, modes, class, false), legs: make([]int16, len(n.stations)), fare: make([]int64, len(n.stations))}
+	if needLegs {
+		b.legs = n.legBounds(dest, modes)
+	}
+	if needFare {
+		for i, f := range n.backward(dest, modes, class, true) {
+			b.fare[i] = int64(f)
+		}
 	}
 	n.mu.Lock()
 	if len(n.bounds) >= 256 {

@@ -223,7 +223,7 @@ func (n *Network) plan(ctx context.Context, q Query) (*Result, error) {
 	s := n.getScratch(days * len(n.services))
 	defer n.pool().Put(s)
 	s.by = q.By
-	s.bnd = n.boundsFor(q.To, to, q.Modes, classFilter)
+	s.bnd = n.boundsFor(q.To, to, q.Modes, classFilter, q.By)
 	for _, st := range from {
 		s.isOrig[st] = s.gen
 	}

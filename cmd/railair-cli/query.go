@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"railair.app/railair/core/locale"
@@ -158,73 +157,19 @@ func writeJSON(w io.Writer, res *planner.Result) error {
 	return enc.Encode(out)
 }
 
-// clockText formats a time with "+N 天" where it falls on a later day than
-// the query's date.
-func clockText(m timetable.Minutes, lang locale.Lang) string {
-	if d := m.Day(); d > 0 {
-		return m.TimeOfDay() + locale.Textf("（+%d 天）", " (+%d day)", d).In(lang)
-	}
-	return m.TimeOfDay()
-}
-
-func durationText(min int, lang locale.Lang) string {
-	if min >= 60 {
-		return locale.Textf("%d 小时 %d 分", "%d h %d min", min/60, min%60).In(lang)
-	}
-	return locale.Textf("%d 分钟", "%d min", min).In(lang)
-}
-
 // writeText prints each journey step by step.
-func writeText(out io.Writer, res *planner.Result, lang locale.Lang) {
-	// A full-width bracket needs no space after it.
-	w := &replacer{w: out, r: strings.NewReplacer("） ", "）")}
+func writeText(w io.Writer, res *planner.Result, lang locale.Lang) {
 	q := res.Query
 	if len(res.Journeys) == 0 {
 		fmt.Fprintln(w, locale.Textf("%s 之后 %d 小时内没有从 %s 到 %s 的行程", "no journey from %[3]s to %[4]s within %[2]d hours after %[1]s",
 			stamp(q.Date, q.After), q.Horizon/60, q.From, q.To).In(lang))
 		return
 	}
-	for i, j := range res.Journeys {
-		transfers := locale.Textf("中转 %d 次", "%d transfers", j.Transfers)
-		switch j.Transfers {
-		case 0:
-			transfers = locale.Text{Zh: "直达", En: "direct"}
-		case 1:
-			transfers = locale.Text{Zh: "中转 1 次", En: "1 transfer"}
-		}
-		fmt.Fprintln(w, locale.Textf("方案 %d：%s 出发，%s 到达，历时 %s，票价 %s 元，%s",
-			"Option %d: leave %s, arrive %s, %s, fare %s yuan, %s",
-			i+1, clockText(j.Depart, lang), clockText(j.Arrive, lang), durationText(j.Duration(), lang), j.Fare, transfers.In(lang)).In(lang))
-		for k, l := range j.Legs {
-			if k > 0 {
-				prev := j.Legs[k-1]
-				if l.Change == planner.SameStation {
-					fmt.Fprintln(w, "  "+locale.Textf("在%s等候 %s（同站换乘）", "wait %[2]s at %[1]s (same-station transfer)", l.From, durationText(l.Wait, lang)).In(lang))
-				} else {
-					fmt.Fprintln(w, "  "+locale.Textf("从%s换乘到%s，共 %s（同城换站）", "go from %s to %s, %s in all (change of station)",
-						prev.To, l.From, durationText(l.Wait, lang)).In(lang))
-				}
-			}
-			kind := locale.Text{Zh: "次列车", En: "train"}
-			if l.Mode == timetable.Flight {
-				kind = locale.Text{Zh: "航班", En: "flight"}
-			}
-			fmt.Fprintln(w, "  "+locale.Textf("%s 在%s乘 %s %s，%s 到达%s（%s %s 元）",
-				"%s at %s take %[4]s %[3]s, arrive %[5]s at %[6]s (%[7]s %[8]s yuan)",
-				clockText(l.Depart, lang), l.From, l.Service, kind.In(lang), clockText(l.Arrive, lang), l.To, l.Class, l.Fare).In(lang))
+	for i := range res.Journeys {
+		j := &res.Journeys[i]
+		fmt.Fprintln(w, locale.Textf("方案 %d：", "Option %d: ", i+1).In(lang)+planner.Summary(j, lang))
+		for _, line := range planner.Steps(j, lang) {
+			fmt.Fprintln(w, "  "+line)
 		}
 	}
-}
-
-// replacer is an io.Writer that rewrites what passes through it.
-type replacer struct {
-	w io.Writer
-	r *strings.Replacer
-}
-
-func (r *replacer) Write(p []byte) (int, error) {
-	if _, err := io.WriteString(r.w, r.r.Replace(string(p))); err != nil {
-		return 0, err
-	}
-	return len(p), nil
 }

@@ -16,7 +16,19 @@ export DISPLAY=$display HOME=$home XDG_CONFIG_HOME=$home/.config LANG=zh_CN.UTF-
 ./bin/railair &
 app=$!
 sleep 6
+# 查询: the origin has the focus; type both places, Enter runs the query.
+xdotool type --delay 60 beijing
+xdotool mousemove 500 124 click 1
+sleep 0.3
+xdotool type --delay 60 shanghai
+xdotool key Return
+sleep 3
+import -window root -crop 1100x720+0+0 +repage "$out/query.png"
+# 城市: the second tab; search as you type.
+xdotool mousemove 73 47 click 1
+sleep 0.5
+xdotool mousemove 180 85 click 1
 xdotool type --delay 80 beij
 sleep 1
 import -window root -crop 1100x720+0+0 +repage "$out/cities.png"
-echo "saved $out/cities.png"
+echo "saved $out/query.png $out/cities.png"

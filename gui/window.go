@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"railair.app/railair/core/locale"
+	"railair.app/railair/core/planner"
 	"railair.app/railair/core/timetable"
 	"railair.app/railair/persist/seed"
 	"railair.app/railair/persist/sqlite"
@@ -22,6 +24,7 @@ import (
 // Data is what the windows show: the timetable and where it came from.
 type Data struct {
 	Timetable *timetable.Timetable
+	Network   *planner.Network // compiled from Timetable
 	DataDate  string
 	Path      string // the database file
 }
@@ -44,10 +47,13 @@ func NewMainWindow(a fyne.App, dbPath string) fyne.Window {
 				return
 			}
 			b := NewBrowser(d)
-			w.SetContent(b.Content)
+			qs := NewQueryScreen(d.Network, time.Now())
+			w.SetContent(container.NewAppTabs(
+				container.NewTabItem(lang.L("Query"), qs.Content),
+				container.NewTabItem(lang.L("Cities"), b.Content)))
 			w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu(lang.L("Help"),
 				fyne.NewMenuItem(lang.L("About"), func() { ShowAbout(d, w) }))))
-			w.Canvas().Focus(b.Search)
+			w.Canvas().Focus(qs.From)
 		})
 	}()
 	return w
@@ -75,7 +81,7 @@ func load(ctx context.Context, path string) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Data{Timetable: t, DataDate: date, Path: store.Path()}, nil
+	return &Data{Timetable: t, Network: planner.Compile(t), DataDate: date, Path: store.Path()}, nil
 }
 
 // Browser is the city screen: a searchable list of cities, and for the one

@@ -1,10 +1,15 @@
 package gui
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+
+	"railair.app/railair/core/planner"
 
 	"railair.app/railair/resources"
 )
@@ -15,7 +20,7 @@ func nationalData(t *testing.T) *Data {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Data{Timetable: &d.Timetable, DataDate: d.DataDate, Path: "test.db"}
+	return &Data{Timetable: &d.Timetable, Network: planner.Compile(&d.Timetable), DataDate: d.DataDate, Path: "test.db"}
 }
 
 func TestBrowserSearchAndSelect(t *testing.T) {
@@ -54,5 +59,45 @@ func TestBrowserSearchAndSelect(t *testing.T) {
 	}
 	if !found || len(b.services) < 100 {
 		t.Errorf("北京: %d stations (北京南 found: %v), %d services", len(b.stations), found, len(b.services))
+	}
+}
+
+// TestQueryScreen types a query as a clerk would and checks the first
+// journey shown and its steps.
+func TestQueryScreen(t *testing.T) {
+	a := test.NewTempApp(t)
+	Setup(a)
+	d := nationalData(t)
+	qs := NewQueryScreen(d.Network, time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC))
+	test.NewTempWindow(t, qs.Content)
+	test.Type(qs.From, "北京")
+	test.Type(qs.To, "上海")
+	qs.Modes.SetSelected(qs.Modes.Options[1]) // trains only
+	if qs.Date.Text != "2026-12-01" || qs.After.Text != "08:00" {
+		t.Fatalf("defaults %q %q", qs.Date.Text, qs.After.Text)
+	}
+	q, bad := qs.query()
+	if bad != "" || q.By != planner.Arrival || q.Modes != planner.TrainOnly {
+		t.Fatalf("query %+v %q", q, bad)
+	}
+	res, err := d.Network.Plan(context.Background(), q)
+	qs.show(res, err)
+	if len(qs.journeys) == 0 {
+		t.Fatalf("no journey shown; status %q", qs.Status.Text)
+	}
+	if j := qs.journeys[0]; j.Legs[0].Service != "G19" || !strings.Contains(qs.Steps.Text, planner.Steps(&j, uiLang())[0]) {
+		t.Errorf("first journey %+v; steps %q", j, qs.Steps.Text)
+	}
+	// A bad time is reported and what was typed stays.
+	qs.After.SetText("25:99")
+	qs.run()
+	if qs.Status.Text != lang.L("Bad time") || qs.From.Text != "北京" {
+		t.Errorf("status %q, from %q", qs.Status.Text, qs.From.Text)
+	}
+	// Suggestions while typing.
+	qs.To.SetText("")
+	test.Type(qs.To, "bj")
+	if got := qs.offered[qs.To]; len(got) == 0 || got[0] != "北京" {
+		t.Errorf("suggestions for bj: %v", got)
 	}
 }

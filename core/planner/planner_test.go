@@ -235,3 +235,17 @@ func checkJourney(tt *timetable.Timetable, q Query, j Journey) error {
 	}
 	return nil
 }
+
+func TestPlacesByEnglishName(t *testing.T) {
+	tt := randomTimetable(rand.New(rand.NewPCG(1, 2)))
+	tt.Cities[0].NameEn = "Beijing"
+	n := Compile(tt)
+	a, ca, err := n.places("beijing")
+	b, cb, _ := n.places(tt.Cities[0].Name)
+	if err != nil || ca != cb || !reflect.DeepEqual(a, b) {
+		t.Errorf("places(beijing) = %v %v %v; want the stations of %s", a, ca, err, tt.Cities[0].Name)
+	}
+	if _, _, err := n.places("nowhere"); err == nil {
+		t.Error("an unknown name resolved")
+	}
+}

@@ -172,13 +172,19 @@ func (e *UnknownPlaceError) In(lang locale.Lang) string {
 }
 
 // places resolves a name to stations: a city's (the city wins when a
-// station has the same name), or one station.
+// station has the same name), one station, or a city by its English name.
 func (n *Network) places(name string) ([]int32, int32, error) {
 	if ci, ok := n.cityIndex[name]; ok {
 		return n.cities[ci].stations, ci, nil
 	}
 	if si, ok := n.stationIndex[name]; ok {
 		return []int32{si}, n.stations[si].city, nil
+	}
+	for _, c := range n.tt.Cities { // an English name or pinyin: beijing → 北京
+		if c.NameEn != "" && strings.EqualFold(c.NameEn, strings.TrimSpace(name)) {
+			ci := n.cityIndex[c.Name]
+			return n.cities[ci].stations, ci, nil
+		}
 	}
 	return nil, -1, &UnknownPlaceError{Name: name, Suggestions: n.Suggest(name, 8)}
 }

@@ -1,0 +1,208 @@
+package gui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"railair.app/railair/core/locale"
+	"railair.app/railair/core/planner"
+	"railair.app/railair/core/timetable"
+)
+
+// QueryScreen is the 查询 screen: where from and to, when, by what
+// criterion and mode; the journeys found, and the chosen one step by step.
+type QueryScreen struct {
+	Content  fyne.CanvasObject
+	From, To *widget.SelectEntry
+	Date     *widget.Entry
+	After    *widget.Entry
+	By       *widget.Select
+	Modes    *widget.RadioGroup
+	Search   *widget.Button
+	Cancel   *widget.Button
+	Busy     *widget.ProgressBarInfinite
+	Status   *widget.Label
+	Results  *widget.List
+	Steps    *widget.Label
+
+	net      *planner.Network
+	journeys []planner.Journey
+	cancel   context.CancelFunc
+	// offered holds the suggestions each place entry shows now.
+	offered map[*widget.SelectEntry][]string
+}
+
+var criteria = []struct {
+	key string
+	by  planner.Criterion
+}{
+	{"Fastest arrival", planner.Arrival}, {"Shortest time", planner.Duration}, {"Cheapest", planner.Fare},
+	{"Fewest transfers", planner.Transfers}, {"All options", planner.All},
+}
+
+var modeKeys = []struct {
+	key  string
+	mode planner.Modes
+}{{"Any mode", planner.AnyMode}, {"Train", planner.TrainOnly}, {"Plane", planner.FlightOnly}}
+
+// NewQueryScreen builds the query screen over a compiled network; now
+// gives the default date and time.
+func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
+	qs := &QueryScreen{net: net, offered: map[*widget.SelectEntry][]string{}}
+	place := func() *widget.SelectEntry {
+		e := widget.NewSelectEntry(nil)
+		e.SetPlaceHolder(lang.L("Type a city or station"))
+		e.OnChanged = func(s string) {
+			qs.offered[e] = net.Suggest(s, 10)
+			e.SetOptions(qs.offered[e])
+		}
+		e.OnSubmitted = func(string) { qs.run() }
+		return e
+	}
+	qs.From, qs.To = place(), place()
+	qs.Date = widget.NewEntry()
+	qs.Date.SetText(timetable.DateOf(now).String())
+	qs.After = widget.NewEntry()
+	qs.After.SetText(timetable.Minutes(now.Hour()*60 + now.Minute()).Clock())
+	qs.After.OnSubmitted = func(string) { qs.run() }
+	var names []string
+	for _, c := range criteria {
+		names = append(names, lang.L(c.key))
+	}
+	qs.By = widget.NewSelect(names, nil)
+	qs.By.SetSelectedIndex(0)
+	var modes []string
+	for _, m := range modeKeys {
+		modes = append(modes, lang.L(m.key))
+	}
+	qs.Modes = widget.NewRadioGroup(modes, nil)
+	qs.Modes.Horizontal = true
+	qs.Modes.SetSelected(modes[0])
+	qs.Search = widget.NewButton(lang.L("Search"), qs.run)
+	qs.Search.Importance = widget.HighImportance
+	qs.Cancel = widget.NewButton(lang.L("Cancel"), func() {
+		if qs.cancel != nil {
+			qs.cancel()
+		}
+	})
+	qs.Cancel.Disable()
+	qs.Busy = widget.NewProgressBarInfinite()
+	qs.Busy.Stop()
+	qs.Busy.Hide()
+	qs.Status = widget.NewLabel("")
+	qs.Steps = widget.NewLabel(lang.L("Pick a journey"))
+	qs.Steps.Wrapping = fyne.TextWrapWord
+	qs.Results = widget.NewList(func() int { return len(qs.journeys) },
+		func() fyne.CanvasObject { return widget.NewLabel("08:00 → 13:28") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			j := &qs.journeys[i]
+			var codes []string
+			for _, l := range j.Legs {
+				codes = append(codes, l.Service)
+			}
+			o.(*widget.Label).SetText(planner.Summary(j, uiLang()) + "  " + strings.Join(codes, " → "))
+		})
+	qs.Results.OnSelected = func(i widget.ListItemID) {
+		qs.Steps.SetText(strings.Join(planner.Steps(&qs.journeys[i], uiLang()), "\n"))
+	}
+	swap := widget.NewButton(lang.L("Swap"), func() {
+		f, t := qs.From.Text, qs.To.Text
+		qs.From.SetText(t)
+		qs.To.SetText(f)
+	})
+	form := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("From")), swap, qs.From),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("To")), nil, qs.To),
+		container.NewGridWithColumns(4, widget.NewLabel(lang.L("Date")), qs.Date, widget.NewLabel(lang.L("After")), qs.After),
+		container.NewBorder(nil, nil, nil, qs.Modes, qs.By),
+		container.NewBorder(nil, nil, nil, container.NewHBox(qs.Cancel, qs.Search), qs.Busy),
+		qs.Status,
+	)
+	split := container.NewHSplit(qs.Results, container.NewVScroll(qs.Steps))
+	split.Offset = 0.55
+	qs.Content = container.NewBorder(form, nil, nil, nil, split)
+	return qs
+}
+
+// query reads the form; it reports a message for a field that is wrong.
+func (qs *QueryScreen) query() (planner.Query, string) {
+	q := planner.Query{From: strings.TrimSpace(qs.From.Text), To: strings.TrimSpace(qs.To.Text), MaxTransfers: -1}
+	d, err := timetable.ParseDate(strings.TrimSpace(qs.Date.Text))
+	if err != nil {
+		return q, lang.L("Bad date")
+	}
+	q.Date = d
+	m, err := timetable.ParseClock(qs.After.Text)
+	if err != nil || m >= timetable.MinutesPerDay {
+		return q, lang.L("Bad time")
+	}
+	q.After = m
+	q.By = criteria[max(qs.By.SelectedIndex(), 0)].by
+	for i, mk := range modeKeys {
+		if qs.Modes.Selected == lang.L(mk.key) {
+			q.Modes = modeKeys[i].mode
+		}
+	}
+	return q, ""
+}
+
+// run plans off the UI goroutine, showing a busy bar and allowing cancel;
+// what the user typed stays.
+func (qs *QueryScreen) run() {
+	q, bad := qs.query()
+	if bad != "" {
+		qs.Status.SetText(bad)
+		return
+	}
+	if qs.cancel != nil {
+		qs.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	qs.cancel = cancel
+	qs.Search.Disable()
+	qs.Cancel.Enable()
+	qs.Busy.Show()
+	qs.Busy.Start()
+	qs.Status.SetText(lang.L("Searching"))
+	go func() {
+		res, err := qs.net.Plan(ctx, q)
+		fyne.Do(func() {
+			if ctx.Err() == nil || err == nil {
+				qs.show(res, err)
+			} else {
+				qs.show(nil, ctx.Err())
+			}
+			cancel()
+		})
+	}()
+}
+
+// show puts a result, or an error, on the screen.
+func (qs *QueryScreen) show(res *planner.Result, err error) {
+	qs.Busy.Stop()
+	qs.Busy.Hide()
+	qs.Search.Enable()
+	qs.Cancel.Disable()
+	qs.journeys = nil
+	qs.Steps.SetText(lang.L("Pick a journey"))
+	switch {
+	case err != nil:
+		qs.Status.SetText(locale.Message(err, uiLang()))
+	case len(res.Journeys) == 0:
+		qs.Status.SetText(lang.L("No journey"))
+	default:
+		qs.journeys = res.Journeys
+		qs.Status.SetText(lang.L("Journeys found", map[string]int{"N": len(res.Journeys)}))
+	}
+	qs.Results.UnselectAll()
+	qs.Results.Refresh()
+	if len(qs.journeys) > 0 {
+		qs.Results.Select(0)
+	}
+}

@@ -48,6 +48,7 @@ func init() {
 		{"template", locale.Text{Zh: "生成带表头和示例的空白工作簿", En: "write an empty workbook with headers and examples"}, (*cli).templateCmd},
 		{"query", locale.Text{Zh: "查询行程（最快、最短、最省钱、最少中转或全部方案）", En: "find journeys (fastest, shortest, cheapest, fewest transfers or all)"}, (*cli).queryCmd},
 		{"bench", locale.Text{Zh: "测量查询速度（每种方式的中位数等，JSON）", En: "time queries per criterion (median and more, as JSON)"}, (*cli).benchCmd},
+		{"gen", locale.Text{Zh: "生成用于测量规模的合成时刻表工作簿", En: "write a synthetic timetable workbook for measuring at scale"}, (*cli).genCmd},
 		{"cities", locale.Text{Zh: "列出城市", En: "list cities"}, (*cli).citiesCmd},
 		{"stations", locale.Text{Zh: "列出车站和机场", En: "list stations and airports"}, (*cli).stationsCmd},
 		{"services", locale.Text{Zh: "列出车次和航班", En: "list trains and flights"}, (*cli).servicesCmd},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"railair.app/railair/core/synth"
 	"railair.app/railair/core/timetable"
 	"railair.app/railair/resources"
 )
@@ -47,3 +48,24 @@ func BenchmarkTransfers(b *testing.B) { benchCriterion(b, Transfers) }
 func BenchmarkFare(b *testing.B)      { benchCriterion(b, Fare) }
 func BenchmarkDuration(b *testing.B)  { benchCriterion(b, Duration) }
 func BenchmarkAll(b *testing.B)       { benchCriterion(b, All) }
+
+// BenchmarkArrival10x and BenchmarkAll10x plan on a synthetic network ten
+// times the national one (36,000 stations, 130,000 services).
+func BenchmarkArrival10x(b *testing.B) { benchSynthetic(b, Arrival) }
+
+func BenchmarkAll10x(b *testing.B) { benchSynthetic(b, All) }
+
+func benchSynthetic(b *testing.B, by Criterion) {
+	t := synth.Generate(36000, 130000, 1)
+	n := Compile(t)
+	qs := SampleQueries(t, 200, 2026, by)
+	b.ReportMetric(float64(n.ConnectionsPerDay()), "conns/day")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := n.Plan(context.Background(), qs[i%len(qs)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"sort"
+	"sync"
 	"testing"
 
 	"railair.app/railair/core/timetable"
@@ -247,5 +248,61 @@ func TestPlacesByEnglishName(t *testing.T) {
 	}
 	if _, _, err := n.places("nowhere"); err == nil {
 		t.Error("an unknown name resolved")
+	}
+}
+
+// TestConcurrentQueries plans from several goroutines on one network and
+// expects the answers of planning one at a time.
+func TestConcurrentQueries(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	tt := randomTimetable(rng)
+	for len(tt.Services) < 8 {
+		tt = randomTimetable(rng)
+	}
+	n := Compile(tt)
+	var qs []Query
+	var want [][][]int64
+	for len(qs) < 40 {
+		q := randomQuery(rng, tt)
+		res, err := n.Plan(context.Background(), q)
+		if err != nil {
+			continue
+		}
+		qs = append(qs, q)
+		want = append(want, fastAnswer(q, res))
+	}
+	errs := make(chan error, 4*len(qs))
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := range qs {
+				k := (i + g*7) % len(qs)
+				res, err := n.Plan(context.Background(), qs[k])
+				if err != nil {
+					errs <- err
+					continue
+				}
+				if got := fastAnswer(qs[k], res); !reflect.DeepEqual(got, want[k]) {
+					errs <- fmt.Errorf("query %d: %v, alone %v", k, got, want[k])
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+func TestCancel(t *testing.T) {
+	_, n := nationalNetwork(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := n.Plan(ctx, Query{From: "北京", To: "广州", Date: timetable.NewDate(2026, 12, 1), After: 480, By: All, MaxTransfers: -1})
+	if err != context.Canceled {
+		t.Errorf("Plan with a cancelled context = %v", err)
 	}
 }

@@ -28,9 +28,12 @@ app:
 cli:
 	$(GO) build -o $(BIN)/railair-cli ./cmd/railair-cli
 
-## test: vet and run every test (the GUI's headless, no display needed)
+## test: vet and run every test (the GUI's headless, no display needed), then the
+## concurrent parts again under the race detector
 test: vet
 	$(GO) test -count=1 ./...
+	$(GO) test -race -count=1 ./core/timetable ./core/locale ./core/synth ./persist/sqlite ./gui
+	$(GO) test -race -count=1 ./core/planner -cases 200
 
 vet:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }

@@ -38,24 +38,20 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		return s.eaArr[st][0]
 	}
 	best := int32(unreachable)
-	curs := sc.cursors(sc.t0)
-	scanned := 0
-	for {
-		c, cur, dep := n.next(curs)
-		if c == nil || dep > sc.end || dep > best {
+	for i := from(sc.tl, sc.t0); i < len(sc.tl); i++ {
+		e := &sc.tl[i]
+		dep, arr := e.dep, e.arr
+		if dep > sc.end || dep > best {
 			return best, nil
 		}
-		if scanned++; scanned&0xfff == 0 && ctx.Err() != nil {
+		if i&0xfff == 0 && ctx.Err() != nil {
 			return 0, ctx.Err()
 		}
-		if cur.running[c.svc/64]&(1<<(c.svc%64)) == 0 || !q.Modes.allows(n.services[c.svc].mode) {
+		c := &n.conns[e.conn]
+		if arr > sc.end || !q.Modes.allows(n.services[c.svc].mode) {
 			continue
 		}
-		arr := c.arr + cur.shift
-		if arr > sc.end {
-			continue
-		}
-		run := int32((cur.k-sc.kmin)*len(n.services)) + c.svc
+		run := int32((int(e.k)-sc.kmin)*len(n.services)) + c.svc
 		offered := c.classes
 		if sc.classFilter >= 0 {
 			offered &= 1 << sc.classFilter
@@ -107,4 +103,5 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 			a[1] = arr
 		}
 	}
+	return best, nil
 }

@@ -55,6 +55,8 @@ type Network struct {
 	mu      sync.Mutex
 	running map[timetable.Date][]uint64 // per date, a bit per service that leaves its first stop that day
 	bounds  map[string]*bounds          // per destination, see boundsFor
+	// timelines caches, per query date, the events of the runs around it.
+	timelines map[timetable.Date][]event
 }
 
 type station struct {
@@ -101,7 +103,7 @@ type fareEntry struct {
 // timetable.Validate). t must not change afterwards.
 func Compile(t *timetable.Timetable) *Network {
 	n := &Network{tt: t, stationIndex: map[string]int32{}, cityIndex: map[string]int32{},
-		running: map[timetable.Date][]uint64{}, bounds: map[string]*bounds{}}
+		running: map[timetable.Date][]uint64{}, bounds: map[string]*bounds{}, timelines: map[timetable.Date][]event{}}
 	for _, c := range t.Cities {
 		n.cityIndex[c.Name] = int32(len(n.cities))
 		n.cities = append(n.cities, city{name: c.Name, transfer: int32(c.TransferMin)})

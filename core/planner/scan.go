@@ -2,7 +2,6 @@ package planner
 
 import (
 	"context"
-	"sort"
 	"strings"
 
 	"railair.app/railair/core/locale"
@@ -232,7 +231,7 @@ func (n *Network) plan(ctx context.Context, q Query) (*Result, error) {
 	}
 
 	sc := &scan{n: n, s: s, q: q, dom: dom, kmin: kmin, kmax: kmax, end: end, t0: t0, originEnd: originEnd,
-		maxLegs: maxLegs, classFilter: classFilter, bestArr: unreachable}
+		maxLegs: maxLegs, classFilter: classFilter, bestArr: unreachable, tl: n.timeline(q.Date, end)}
 	if q.By == Arrival && q.MaxTransfers < 0 {
 		// The earliest arrival bounds every label: none may arrive later.
 		a, err := sc.earliestArrival(ctx)
@@ -510,84 +509,36 @@ type scan struct {
 	kmin, kmax           int
 	end, t0, originEnd   int32
 	maxLegs, classFilter int16
-	bestArr              int32 // the earliest arrival known, for Arrival's early stop
+	bestArr              int32   // the earliest arrival known, for Arrival's early stop
+	tl                   []event // the runs' connections in time order
 }
 
-// cursor walks the sorted connections for the runs leaving on one day.
-type cursor struct {
-	k       int
-	shift   int32
-	i       int
-	running []uint64
-}
-
-// cursors returns one cursor per day offset, each at the first connection
-// leaving at or after from; the scans merge them in time order.
-func (sc *scan) cursors(from int32) []cursor {
-	n := sc.n
-	curs := make([]cursor, 0, sc.kmax-sc.kmin+1)
-	for k := sc.kmin; k <= sc.kmax; k++ {
-		shift := int32(k * timetable.MinutesPerDay)
-		i := sort.Search(len(n.conns), func(i int) bool { return n.conns[i].dep+shift >= from })
-		curs = append(curs, cursor{k: k, shift: shift, i: i, running: n.runningOn(sc.q.Date + timetable.Date(k))})
-	}
-	return curs
-}
-
-// next returns the connection that leaves first among the cursors (the
-// earlier arrival on a tie), with its cursor, which it advances, and its
-// departure; nil when all are done.
-func (n *Network) next(curs []cursor) (*conn, *cursor, int32) {
-	var best *conn
-	var cur *cursor
-	var dep int32
-	for j := range curs {
-		c := &curs[j]
-		if c.i >= len(n.conns) {
-			continue
-		}
-		cn := &n.conns[c.i]
-		d := cn.dep + c.shift
-		if best == nil || d < dep || d == dep && cn.arr+c.shift < best.arr+cur.shift {
-			best, cur, dep = cn, c, d
-		}
-	}
-	if cur != nil {
-		cur.i++
-	}
-	return best, cur, dep
-}
-
-// run scans the connections leaving from time from on.
-func (sc *scan) run(ctx context.Context, from int32) error {
+// run scans the connections leaving from time t on.
+func (sc *scan) run(ctx context.Context, t int32) error {
 	n, s, q := sc.n, sc.s, sc.q
-	curs := sc.cursors(from)
-	scanned := 0
-	for {
-		best, cur, bestDep := n.next(curs)
-		if best == nil || bestDep > sc.end || q.By == Arrival && bestDep > sc.bestArr {
+	for i := from(sc.tl, t); i < len(sc.tl); i++ {
+		e := &sc.tl[i]
+		if e.dep > sc.end || q.By == Arrival && e.dep > sc.bestArr {
 			return nil
 		}
-		if scanned++; scanned&0xfff == 0 && ctx.Err() != nil {
+		if i&0xfff == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		if cur.running[best.svc/64]&(1<<(best.svc%64)) == 0 || !q.Modes.allows(n.services[best.svc].mode) {
+		c := &n.conns[e.conn]
+		if e.arr > sc.end || !q.Modes.allows(n.services[c.svc].mode) {
 			continue
 		}
-		arr := best.arr + cur.shift
-		if arr > sc.end {
-			continue
-		}
-		run := int32((cur.k-sc.kmin)*len(n.services)) + best.svc
-		n.board(s, q, sc.dom, best, bestDep, run, sc.maxLegs, sc.classFilter, sc.originEnd, sc.t0)
-		n.ride(s, sc.dom, best, run, sc.classFilter)
-		n.alight(s, sc.dom, best, arr, run, int16(cur.k))
+		run := int32((int(e.k)-sc.kmin)*len(n.services)) + c.svc
+		n.board(s, q, sc.dom, c, e.dep, run, sc.maxLegs, sc.classFilter, sc.originEnd, sc.t0)
+		n.ride(s, sc.dom, c, run, sc.classFilter)
+		n.alight(s, sc.dom, c, e.arr, run, e.k)
 		if q.By == Arrival {
 			for _, ti := range s.target {
 				sc.bestArr = min(sc.bestArr, s.labels[ti].arr)
 			}
 		}
 	}
+	return nil
 }
 
 // pendItem is a label that becomes ready to board at a station at a time.

@@ -1,0 +1,73 @@
+package planner
+
+import (
+	"sort"
+
+	"railair.app/railair/core/timetable"
+)
+
+// event is a connection of one run: a section of the service that leaves
+// its first stop k days after the query's date, in minutes after that
+// date's midnight.
+type event struct {
+	dep, arr int32
+	conn     int32 // index in Network.conns
+	k        int16
+}
+
+// timelineDays is how many days after the query's date a cached timeline
+// covers: the default horizon of a query made at 23:59.
+const timelineDays = 1 + (DefaultHorizon+timetable.MinutesPerDay-1)/timetable.MinutesPerDay
+
+// timeline returns every event of the runs operating around date d, from
+// runs that left maxSpanDays before d up to those leaving timelineDays
+// after, sorted by departure (then arrival, service, section), ending before
+// until. Timelines for the default horizon are cached per date.
+func (n *Network) timeline(d timetable.Date, until int32) []event {
+	cacheable := until <= timelineDays*timetable.MinutesPerDay
+	if cacheable {
+		until = timelineDays * timetable.MinutesPerDay
+		n.mu.Lock()
+		tl, ok := n.timelines[d]
+		n.mu.Unlock()
+		if ok {
+			return tl
+		}
+	}
+	var tl []event
+	for k := -n.maxSpanDays; k*timetable.MinutesPerDay <= int(until); k++ {
+		running := n.runningOn(d + timetable.Date(k))
+		shift := int32(k * timetable.MinutesPerDay)
+		for i := range n.conns {
+			c := &n.conns[i]
+			if running[c.svc/64]&(1<<(c.svc%64)) == 0 || c.dep+shift > until {
+				continue
+			}
+			tl = append(tl, event{dep: c.dep + shift, arr: c.arr + shift, conn: int32(i), k: int16(k)})
+		}
+	}
+	sort.Slice(tl, func(i, j int) bool {
+		a, b := &tl[i], &tl[j]
+		if a.dep != b.dep {
+			return a.dep < b.dep
+		}
+		if a.arr != b.arr {
+			return a.arr < b.arr
+		}
+		return a.conn < b.conn // the conns' own order: service, then section
+	})
+	if cacheable {
+		n.mu.Lock()
+		if len(n.timelines) >= 16 {
+			clear(n.timelines)
+		}
+		n.timelines[d] = tl
+		n.mu.Unlock()
+	}
+	return tl
+}
+
+// from returns the index of the first event leaving at or after t.
+func from(tl []event, t int32) int {
+	return sort.Search(len(tl), func(i int) bool { return tl[i].dep >= t })
+}

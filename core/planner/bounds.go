@@ -82,7 +82,7 @@ func (n *Network) backward(dest []int32, modes Modes, class int16, byFare bool) 
 		}
 		for _, ci := range n.arriving[it.st] {
 			c := &n.conns[ci]
-			if !modes.allows(n.services[c.svc].mode) {
+			if !modes.allows(c.mode) {
 				continue
 			}
 			w := c.arr - c.dep

@@ -48,7 +48,7 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 			return 0, ctx.Err()
 		}
 		c := &n.conns[e.conn]
-		if arr > sc.end || !q.Modes.allows(n.services[c.svc].mode) {
+		if arr > sc.end || !q.Modes.allows(c.mode) {
 			continue
 		}
 		run := int32((int(e.k)-sc.kmin)*len(n.services)) + c.svc
@@ -104,4 +104,40 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		}
 	}
 	return best, nil
+}
+
+// latestDepartures scans backwards from the destination: for each station,
+// the latest departure from it that can still reach the destination by
+// deadline, ignoring seat classes and the re-boarding rule (so it never
+// says too early), or -1 if none. Arrival uses it to drop labels that
+// cannot arrive by the earliest arrival.
+func (sc *scan) latestDepartures(deadline int32) []int32 {
+	n, s, q := sc.n, sc.s, sc.q
+	if len(s.latest) < len(n.stations) {
+		s.latest = make([]int32, len(n.stations))
+	}
+	latest := s.latest[:len(n.stations)]
+	for i := range latest {
+		latest[i] = -1
+	}
+	runs := (sc.kmax - sc.kmin + 1) * len(n.services)
+	if len(s.reachRun) < runs {
+		s.reachRun = make([]uint32, runs)
+	}
+	for i := from(sc.tl, deadline+1) - 1; i >= 0; i-- {
+		e := &sc.tl[i]
+		if e.dep < sc.t0 {
+			break
+		}
+		c := &n.conns[e.conn]
+		if e.arr > deadline || !q.Modes.allows(c.mode) {
+			continue
+		}
+		run := int32((int(e.k)-sc.kmin)*len(n.services)) + c.svc
+		if s.reachRun[run] == s.gen || s.isDest[c.to] == s.gen || n.inCorridor(latest, c.to, e.arr) {
+			s.reachRun[run] = s.gen
+			latest[c.from] = max(latest[c.from], e.dep)
+		}
+	}
+	return latest
 }

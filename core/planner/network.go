@@ -89,6 +89,7 @@ type conn struct {
 	from, to int32 // stations
 	svc      int32
 	seq      int16 // index of the section's first stop
+	mode     timetable.Mode
 	fareN    uint8
 	fareOff  int32  // fares[fareOff:fareOff+fareN]
 	classes  uint64 // the classes sold, a bit per class index below 64
@@ -132,7 +133,7 @@ func Compile(t *timetable.Timetable) *Network {
 		}
 		for i := 0; i+1 < len(sv.Stops); i++ {
 			c := conn{dep: int32(sv.Stops[i].Depart), arr: int32(sv.Stops[i+1].Arrive),
-				from: s.stops[i], to: s.stops[i+1], svc: int32(si), seq: int16(i), fareOff: int32(len(n.fares))}
+				from: s.stops[i], to: s.stops[i+1], svc: int32(si), seq: int16(i), mode: sv.Mode, fareOff: int32(len(n.fares))}
 			for _, class := range sortedKeys(sv.Stops[i+1].Fares) {
 				n.fares = append(n.fares, fareEntry{class: classIndex[class], fen: int64(sv.Stops[i+1].Fares[class])})
 				c.fareN++

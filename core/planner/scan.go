@@ -65,6 +65,11 @@ type scratch struct {
 	eaGen    []uint32
 	eaAlive  []uint64
 	eaRunGen []uint32
+	latest   []int32  // see latestDepartures
+	reachRun []uint32 // == gen for runs that reach the destination in time
+	// corridor, when set, is latest: labels must be able to board somewhere
+	// in time to arrive by the earliest arrival.
+	corridor []int32
 	isOrig   []uint32 // == gen where the station is an origin
 	isDest   []uint32
 }
@@ -99,6 +104,7 @@ func (n *Network) getScratch(runs int) *scratch {
 	s.labels = s.labels[:0]
 	s.target = s.target[:0]
 	s.hasBest = false
+	s.corridor = nil
 	return s
 }
 
@@ -242,6 +248,7 @@ func (n *Network) plan(ctx context.Context, q Query) (*Result, error) {
 			return &Result{Query: q}, nil
 		}
 		s.best, s.hasBest, sc.bestArr = [4]int64{int64(a), 1 << 62, 1 << 62, 1 << 62}, true, a
+		s.corridor = sc.latestDepartures(a)
 	}
 	if err := sc.run(ctx, t0); err != nil {
 		return nil, err
@@ -362,6 +369,9 @@ func (n *Network) alight(s *scratch, dom dominance, c *conn, arr int32, run int3
 		}
 		lb := s.lower(&l)
 		if s.hasBest && !lexLess(lexKey(s.by, &lb), s.best) || s.dominatedByTarget(&lb, dom) {
+			continue
+		}
+		if s.isDest[c.to] != s.gen && s.corridor != nil && !n.inCorridor(s.corridor, c.to, arr) {
 			continue
 		}
 		if s.isDest[c.to] == s.gen {
@@ -525,7 +535,7 @@ func (sc *scan) run(ctx context.Context, t int32) error {
 			return ctx.Err()
 		}
 		c := &n.conns[e.conn]
-		if e.arr > sc.end || !q.Modes.allows(n.services[c.svc].mode) {
+		if e.arr > sc.end || !q.Modes.allows(c.mode) {
 			continue
 		}
 		run := int32((int(e.k)-sc.kmin)*len(n.services)) + c.svc
@@ -614,4 +624,20 @@ func (s *scratch) readySet(st, t int32, dom dominance) []int32 {
 	}
 	s.pend[st] = h
 	return s.ready[st]
+}
+
+// inCorridor reports whether a label arriving at st at time a can still
+// board, there or at another station of its city, a departure that reaches
+// the destination in time (see latestDepartures).
+func (n *Network) inCorridor(latest []int32, st, a int32) bool {
+	if latest[st] >= 0 && a+n.stations[st].transfer <= latest[st] {
+		return true
+	}
+	ct := &n.cities[n.stations[st].city]
+	for _, o := range ct.departing {
+		if o != st && latest[o] >= 0 && a+ct.transfer <= latest[o] {
+			return true
+		}
+	}
+	return false
 }

@@ -32,6 +32,7 @@ type QueryScreen struct {
 	Steps    *widget.Label
 
 	net      *planner.Network
+	prefs    fyne.Preferences // where the last query is kept; nil for none
 	journeys []planner.Journey
 	cancel   context.CancelFunc
 	// offered holds the suggestions each place entry shows now.
@@ -130,6 +131,20 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 	return qs
 }
 
+// Remember restores the last query's places, criterion and mode from
+// prefs, and keeps them there whenever a query runs.
+func (qs *QueryScreen) Remember(prefs fyne.Preferences) {
+	qs.prefs = prefs
+	qs.From.SetText(prefs.String(prefFrom))
+	qs.To.SetText(prefs.String(prefTo))
+	if i := prefs.IntWithFallback(prefBy, 0); i >= 0 && i < len(criteria) {
+		qs.By.SetSelectedIndex(i)
+	}
+	if i := prefs.IntWithFallback(prefMode, 0); i >= 0 && i < len(modeKeys) {
+		qs.Modes.SetSelected(qs.Modes.Options[i])
+	}
+}
+
 // query reads the form; it reports a message for a field that is wrong.
 func (qs *QueryScreen) query() (planner.Query, string) {
 	q := planner.Query{From: strings.TrimSpace(qs.From.Text), To: strings.TrimSpace(qs.To.Text), MaxTransfers: -1}
@@ -159,6 +174,16 @@ func (qs *QueryScreen) run() {
 	if bad != "" {
 		qs.Status.SetText(bad)
 		return
+	}
+	if qs.prefs != nil {
+		qs.prefs.SetString(prefFrom, q.From)
+		qs.prefs.SetString(prefTo, q.To)
+		qs.prefs.SetInt(prefBy, max(qs.By.SelectedIndex(), 0))
+		for i, o := range qs.Modes.Options {
+			if o == qs.Modes.Selected {
+				qs.prefs.SetInt(prefMode, i)
+			}
+		}
 	}
 	if qs.cancel != nil {
 		qs.cancel()

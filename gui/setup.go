@@ -5,6 +5,7 @@ package gui
 
 import (
 	"embed"
+	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -16,9 +17,29 @@ import (
 //go:embed translation
 var translations embed.FS
 
-// Setup prepares an app for RailAir's windows: the translations and the
-// theme whose font draws Chinese on any machine.
+// Preference keys.
+const (
+	prefLanguage = "language" // "", "zh" or "en"
+	prefFrom     = "query.from"
+	prefTo       = "query.to"
+	prefBy       = "query.by"
+	prefMode     = "query.mode"
+	prefWidth    = "window.width"
+	prefHeight   = "window.height"
+)
+
+// Setup prepares an app for RailAir's windows: the language the user chose
+// (or the system's), the translations, and the theme whose font draws
+// Chinese on any machine.
 func Setup(a fyne.App) {
+	switch a.Preferences().String(prefLanguage) {
+	case "zh":
+		os.Setenv("LANG", "zh_CN.UTF-8")
+		os.Setenv("LC_ALL", "zh_CN.UTF-8")
+	case "en":
+		os.Setenv("LANG", "en_US.UTF-8")
+		os.Setenv("LC_ALL", "en_US.UTF-8")
+	}
 	if err := lang.AddTranslationsFS(translations, "translation"); err != nil {
 		fyne.LogError("loading translations", err)
 	}

@@ -35,7 +35,14 @@ type Data struct {
 func NewMainWindow(a fyne.App, dbPath string) fyne.Window {
 	w := a.NewWindow(lang.L("RailAir"))
 	w.SetIcon(fyne.NewStaticResource("railair.png", resources.Icon()))
-	w.Resize(fyne.NewSize(1100, 720))
+	prefs := a.Preferences()
+	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1100)), float32(prefs.FloatWithFallback(prefHeight, 720))))
+	w.SetCloseIntercept(func() {
+		size := w.Canvas().Size()
+		prefs.SetFloat(prefWidth, float64(size.Width))
+		prefs.SetFloat(prefHeight, float64(size.Height))
+		w.Close()
+	})
 	bar := widget.NewProgressBarInfinite()
 	w.SetContent(container.NewCenter(container.NewVBox(widget.NewLabel(lang.L("Loading")), bar)))
 	go func() {
@@ -48,11 +55,13 @@ func NewMainWindow(a fyne.App, dbPath string) fyne.Window {
 			}
 			b := NewBrowser(d)
 			qs := NewQueryScreen(d.Network, time.Now())
+			qs.Remember(prefs)
 			w.SetContent(container.NewAppTabs(
 				container.NewTabItem(lang.L("Query"), qs.Content),
 				container.NewTabItem(lang.L("Cities"), b.Content)))
-			w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu(lang.L("Help"),
-				fyne.NewMenuItem(lang.L("About"), func() { ShowAbout(d, w) }))))
+			w.SetMainMenu(fyne.NewMainMenu(
+				fyne.NewMenu(lang.L("Settings"), fyne.NewMenuItem(lang.L("Language"), func() { ShowLanguage(a, w) })),
+				fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About"), func() { ShowAbout(d, w) }))))
 			w.Canvas().Focus(qs.From)
 		})
 	}()
@@ -230,4 +239,26 @@ func ShowAbout(d *Data, w fyne.Window) {
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(640, 420))
 	dialog.ShowCustom(lang.L("About"), "OK", container.NewBorder(head, nil, nil, nil, scroll), w)
+}
+
+// ShowLanguage lets the user choose the language, kept in the preferences
+// and applied when the app starts again.
+func ShowLanguage(a fyne.App, w fyne.Window) {
+	options := []string{lang.L("System language"), "中文", "English"}
+	codes := []string{"", "zh", "en"}
+	choice := widget.NewRadioGroup(options, nil)
+	current := a.Preferences().String(prefLanguage)
+	for i, c := range codes {
+		if c == current {
+			choice.SetSelected(options[i])
+		}
+	}
+	choice.OnChanged = func(s string) {
+		for i, o := range options {
+			if o == s {
+				a.Preferences().SetString(prefLanguage, codes[i])
+			}
+		}
+	}
+	dialog.ShowCustom(lang.L("Language"), "OK", container.NewVBox(choice, widget.NewLabel(lang.L("Restart to apply"))), w)
 }

@@ -101,3 +101,26 @@ func TestQueryScreen(t *testing.T) {
 		t.Errorf("suggestions for bj: %v", got)
 	}
 }
+
+// TestQueryRemembered runs a query and expects a new screen to come back
+// with the same places, criterion and mode.
+func TestQueryRemembered(t *testing.T) {
+	a := test.NewTempApp(t)
+	Setup(a)
+	d := nationalData(t)
+	qs := NewQueryScreen(d.Network, time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC))
+	qs.Remember(a.Preferences())
+	test.Type(qs.From, "西安")
+	test.Type(qs.To, "成都")
+	qs.By.SetSelectedIndex(2)
+	qs.Modes.SetSelected(qs.Modes.Options[1])
+	qs.run()
+	if qs.cancel != nil {
+		qs.cancel() // the answer does not matter here
+	}
+	again := NewQueryScreen(d.Network, time.Now())
+	again.Remember(a.Preferences())
+	if again.From.Text != "西安" || again.To.Text != "成都" || again.By.SelectedIndex() != 2 || again.Modes.Selected != again.Modes.Options[1] {
+		t.Errorf("restored %q %q %d %q", again.From.Text, again.To.Text, again.By.SelectedIndex(), again.Modes.Selected)
+	}
+}

@@ -26,28 +26,18 @@ func (n *Network) boundsFor(key string, dest []int32, modes Modes, class int16, 
 	needLegs := by == Transfers || by == All
 	needFare := by == Fare || by == All
 	key = fmt.Sprintf("%s|%d|%d|%v|%v", key, modes, class, needLegs, needFare)
-	n.mu.Lock()
-	b, ok := n.bounds[key]
-	n.mu.Unlock()
-	if ok {
-		return b
-	}
-	b = &bounds{time: n.backward(dest, modes, class, false), legs: make([]int16, len(n.stations)), fare: make([]int64, len(n.stations))}
-	if needLegs {
-		b.legs = n.legBounds(dest, modes)
-	}
-	if needFare {
-		for i, f := range n.backward(dest, modes, class, true) {
-			b.fare[i] = int64(f)
+	return n.bounds.get(key, func() *bounds {
+		b := &bounds{time: n.backward(dest, modes, class, false), legs: make([]int16, len(n.stations)), fare: make([]int64, len(n.stations))}
+		if needLegs {
+			b.legs = n.legBounds(dest, modes)
 		}
-	}
-	n.mu.Lock()
-	if len(n.bounds) >= 256 {
-		clear(n.bounds)
-	}
-	n.bounds[key] = b
-	n.mu.Unlock()
-	return b
+		if needFare {
+			for i, f := range n.backward(dest, modes, class, true) {
+				b.fare[i] = int64(f)
+			}
+		}
+		return b
+	})
 }
 
 // backward runs Dijkstra from dest over the connections reversed, weighing

@@ -30,7 +30,6 @@ package planner
 
 import (
 	"sort"
-	"sync"
 
 	"railair.app/railair/core/timetable"
 )
@@ -52,11 +51,9 @@ type Network struct {
 
 	arriving [][]int32 // per station, the connections that end there
 
-	mu      sync.Mutex
-	running map[timetable.Date][]uint64 // per date, a bit per service that leaves its first stop that day
-	bounds  map[string]*bounds          // per destination, see boundsFor
-	// timelines caches, per query date, the events of the runs around it.
-	timelines map[timetable.Date][]event
+	running   *cache[timetable.Date, []uint64] // per date, a bit per service that leaves its first stop that day
+	bounds    *cache[string, *bounds]          // per destination, see boundsFor
+	timelines *cache[timetable.Date, []event]  // per query date, the events of the runs around it
 }
 
 type station struct {
@@ -104,7 +101,8 @@ type fareEntry struct {
 // timetable.Validate). t must not change afterwards.
 func Compile(t *timetable.Timetable) *Network {
 	n := &Network{tt: t, stationIndex: map[string]int32{}, cityIndex: map[string]int32{},
-		running: map[timetable.Date][]uint64{}, bounds: map[string]*bounds{}, timelines: map[timetable.Date][]event{}}
+		running: newCache[timetable.Date, []uint64](64), bounds: newCache[string, *bounds](256),
+		timelines: newCache[timetable.Date, []event](16)}
 	for _, c := range t.Cities {
 		n.cityIndex[c.Name] = int32(len(n.cities))
 		n.cities = append(n.cities, city{name: c.Name, transfer: int32(c.TransferMin)})
@@ -193,22 +191,15 @@ func (n *Network) ConnectionsPerDay() int { return len(n.conns) }
 // runningOn returns a bitset of the services that leave their first stop on
 // d, computed once per date.
 func (n *Network) runningOn(d timetable.Date) []uint64 {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	if b, ok := n.running[d]; ok {
-		return b
-	}
-	b := make([]uint64, (len(n.services)+63)/64)
-	wd := d.Weekday()
-	for i := range n.services {
-		s := &n.services[i]
-		if s.days.Has(wd) && (s.first == 0 || d >= s.first) && (s.last == 0 || d <= s.last) {
-			b[i/64] |= 1 << (i % 64)
+	return n.running.get(d, func() []uint64 {
+		b := make([]uint64, (len(n.services)+63)/64)
+		wd := d.Weekday()
+		for i := range n.services {
+			s := &n.services[i]
+			if s.days.Has(wd) && (s.first == 0 || d >= s.first) && (s.last == 0 || d <= s.last) {
+				b[i/64] |= 1 << (i % 64)
+			}
 		}
-	}
-	if len(n.running) > 64 {
-		clear(n.running) // bound the cache; dates queried are few
-	}
-	n.running[d] = b
-	return b
+		return b
+	})
 }

@@ -24,16 +24,14 @@ const timelineDays = 1 + (DefaultHorizon+timetable.MinutesPerDay-1)/timetable.Mi
 // after, sorted by departure (then arrival, service, section), ending before
 // until. Timelines for the default horizon are cached per date.
 func (n *Network) timeline(d timetable.Date, until int32) []event {
-	cacheable := until <= timelineDays*timetable.MinutesPerDay
-	if cacheable {
-		until = timelineDays * timetable.MinutesPerDay
-		n.mu.Lock()
-		tl, ok := n.timelines[d]
-		n.mu.Unlock()
-		if ok {
-			return tl
-		}
+	if until <= timelineDays*timetable.MinutesPerDay {
+		return n.timelines.get(d, func() []event { return n.events(d, timelineDays*timetable.MinutesPerDay) })
 	}
+	return n.events(d, until)
+}
+
+// events makes a timeline (see timeline) without the cache.
+func (n *Network) events(d timetable.Date, until int32) []event {
 	var tl []event
 	for k := -n.maxSpanDays; k*timetable.MinutesPerDay <= int(until); k++ {
 		running := n.runningOn(d + timetable.Date(k))
@@ -56,14 +54,6 @@ func (n *Network) timeline(d timetable.Date, until int32) []event {
 		}
 		return a.conn < b.conn // the conns' own order: service, then section
 	})
-	if cacheable {
-		n.mu.Lock()
-		if len(n.timelines) >= 16 {
-			clear(n.timelines)
-		}
-		n.timelines[d] = tl
-		n.mu.Unlock()
-	}
 	return tl
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"railair.app/railair/core/locale"
 	"railair.app/railair/core/synth"
+	"railair.app/railair/persist/files"
 	"railair.app/railair/persist/xlsx"
 )
 
@@ -25,7 +26,7 @@ func (c *cli) genCmd(args []string) error {
 		return usagef("--stations 应为 2 到 1000000，--services 应为 1 到 10000000", "--stations must be 2 to 1000000 and --services 1 to 10000000")
 	}
 	t := synth.Generate(*stations, *services, *seed)
-	if err := writeFile(*out, func(f *os.File) error { return xlsx.Export(f, t) }); err != nil {
+	if err := files.Write(*out, func(f *os.File) error { return xlsx.Export(f, t) }); err != nil {
 		return err
 	}
 	stops := 0

@@ -31,4 +31,8 @@ xdotool mousemove 180 85 click 1
 xdotool type --delay 80 beij
 sleep 1
 import -window root -crop 1100x720+0+0 +repage "$out/cities.png"
-echo "saved $out/query.png $out/cities.png"
+# 数据: import, export, template.
+xdotool mousemove 120 47 click 1
+sleep 0.5
+import -window root -crop 1100x720+0+0 +repage "$out/data.png"
+echo "saved $out/query.png $out/cities.png $out/data.png"

@@ -37,6 +37,9 @@ type QueryScreen struct {
 	cancel   context.CancelFunc
 	// offered holds the suggestions each place entry shows now.
 	offered map[*widget.SelectEntry][]string
+	// finished, if set, is called on the UI goroutine when a query's answer
+	// is shown (tests wait on it).
+	finished func()
 }
 
 var criteria = []struct {
@@ -195,8 +198,9 @@ func (qs *QueryScreen) run() {
 	qs.Busy.Show()
 	qs.Busy.Start()
 	qs.Status.SetText(lang.L("Searching"))
+	net := qs.net // an import may replace it meanwhile
 	go func() {
-		res, err := qs.net.Plan(ctx, q)
+		res, err := net.Plan(ctx, q)
 		fyne.Do(func() {
 			if ctx.Err() == nil || err == nil {
 				qs.show(res, err)
@@ -204,6 +208,9 @@ func (qs *QueryScreen) run() {
 				qs.show(nil, ctx.Err())
 			}
 			cancel()
+			if qs.finished != nil {
+				qs.finished()
+			}
 		})
 	}()
 }

@@ -56,9 +56,30 @@ func NewMainWindow(a fyne.App, dbPath string) fyne.Window {
 			b := NewBrowser(d)
 			qs := NewQueryScreen(d.Network, time.Now())
 			qs.Remember(prefs)
-			w.SetContent(container.NewAppTabs(
+			var data *DataScreen
+			tabs := container.NewAppTabs(
 				container.NewTabItem(lang.L("Query"), qs.Content),
-				container.NewTabItem(lang.L("Cities"), b.Content)))
+				container.NewTabItem(lang.L("Cities"), b.Content),
+				container.NewTabItem(lang.L("Data"), container.NewStack()))
+			data = NewDataScreen(d.Path, w, func() {
+				// After an import: reload, recompile, and rebuild the screens
+				// that show the data, keeping the query typed.
+				go func() {
+					nd, err := load(context.Background(), d.Path)
+					fyne.Do(func() {
+						if err != nil {
+							dialog.ShowError(err, w)
+							return
+						}
+						*d = *nd
+						qs.net = nd.Network
+						tabs.Items[1].Content = NewBrowser(nd).Content
+						tabs.Refresh()
+					})
+				}()
+			})
+			tabs.Items[2].Content = data.Content
+			w.SetContent(tabs)
 			w.SetMainMenu(fyne.NewMainMenu(
 				fyne.NewMenu(lang.L("Settings"), fyne.NewMenuItem(lang.L("Language"), func() { ShowLanguage(a, w) })),
 				fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About"), func() { ShowAbout(d, w) }))))

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"railair.app/railair/core/planner"
+	"railair.app/railair/persist/sqlite"
 
 	"railair.app/railair/resources"
 )
@@ -114,13 +116,61 @@ func TestQueryRemembered(t *testing.T) {
 	test.Type(qs.To, "成都")
 	qs.By.SetSelectedIndex(2)
 	qs.Modes.SetSelected(qs.Modes.Options[1])
+	done := make(chan struct{}, 1)
+	qs.finished = func() { done <- struct{}{} }
 	qs.run()
-	if qs.cancel != nil {
-		qs.cancel() // the answer does not matter here
-	}
+	<-done
 	again := NewQueryScreen(d.Network, time.Now())
 	again.Remember(a.Preferences())
 	if again.From.Text != "西安" || again.To.Text != "成都" || again.By.SelectedIndex() != 2 || again.Modes.Selected != again.Modes.Options[1] {
 		t.Errorf("restored %q %q %d %q", again.From.Text, again.To.Text, again.By.SelectedIndex(), again.Modes.Selected)
+	}
+}
+
+// TestDataScreenImport imports a broken workbook (the report names the
+// cell; nothing changes) and then a good one (the data changes).
+func TestDataScreenImport(t *testing.T) {
+	a := test.NewTempApp(t)
+	Setup(a)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "railair.db")
+	store, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store.Close()
+	changed := make(chan bool, 1)
+	w := test.NewTempWindow(t, nil)
+	ds := NewDataScreen(db, w, func() { changed <- true })
+	done := make(chan struct{}, 1)
+	ds.finished = func() { done <- struct{}{} }
+	w.SetContent(ds.Content)
+	wait := func() {
+		t.Helper()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the work did not finish")
+		}
+	}
+	ds.ImportFile("../persist/xlsx/testdata/broken/bad-time.xlsx")
+	wait()
+	if !strings.Contains(ds.Report.Text, "列车!E3") {
+		t.Errorf("report %q does not name the cell", ds.Report.Text)
+	}
+	tpl := filepath.Join(dir, "t.xlsx")
+	ds.TemplateFile(tpl)
+	wait()
+	ds.ImportFile(tpl)
+	select {
+	case <-changed:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no change reported")
+	}
+	wait()
+	store, _ = sqlite.Open(context.Background(), db)
+	defer store.Close()
+	if cities, _, services, _ := store.Counts(context.Background()); cities != 2 || services != 3 {
+		t.Errorf("after importing the template: %d cities, %d services", cities, services)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"railair.app/railair/core/locale"
 	"railair.app/railair/core/planner"
 	"railair.app/railair/core/timetable"
+	"railair.app/railair/resources"
 )
 
 // QueryScreen is the 查询 screen: where from and to, when, by what
@@ -30,9 +31,12 @@ type QueryScreen struct {
 	Status   *widget.Label
 	Results  *widget.List
 	Steps    *widget.Label
+	Map      *MapView
 
 	net      *planner.Network
-	prefs    fyne.Preferences // where the last query is kept; nil for none
+	coords   map[string][2]float64         // station → lon/lat (its city's where it has none)
+	services map[string]*timetable.Service // by code, for the stops a leg passes
+	prefs    fyne.Preferences              // where the last query is kept; nil for none
 	journeys []planner.Journey
 	cancel   context.CancelFunc
 	// offered holds the suggestions each place entry shows now.
@@ -114,7 +118,10 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 		})
 	qs.Results.OnSelected = func(i widget.ListItemID) {
 		qs.Steps.SetText(strings.Join(planner.Steps(&qs.journeys[i], uiLang()), "\n"))
+		qs.drawJourney(&qs.journeys[i])
 	}
+	qs.Map = NewMapView(resources.MapOutlines(), net.Timetable())
+	qs.index(net)
 	swap := widget.NewButton(lang.L("Swap"), func() {
 		f, t := qs.From.Text, qs.To.Text
 		qs.From.SetText(t)
@@ -128,10 +135,52 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 		container.NewBorder(nil, nil, nil, container.NewHBox(qs.Cancel, qs.Search), qs.Busy),
 		qs.Status,
 	)
-	split := container.NewHSplit(qs.Results, container.NewVScroll(qs.Steps))
+	right := container.NewVSplit(container.NewVScroll(qs.Steps), qs.Map)
+	right.Offset = 0.35
+	split := container.NewHSplit(qs.Results, right)
 	split.Offset = 0.55
 	qs.Content = container.NewBorder(form, nil, nil, nil, split)
 	return qs
+}
+
+// index remembers where stations are and what services call at, for the map.
+func (qs *QueryScreen) index(net *planner.Network) {
+	t := net.Timetable()
+	city := map[string][2]float64{}
+	for _, c := range t.Cities {
+		city[c.Name] = [2]float64{c.Lon, c.Lat}
+	}
+	qs.coords = map[string][2]float64{}
+	for _, s := range t.Stations {
+		if s.Located() {
+			qs.coords[s.Name] = [2]float64{s.Lon, s.Lat}
+		} else {
+			qs.coords[s.Name] = city[s.City]
+		}
+	}
+	qs.services = map[string]*timetable.Service{}
+	for i := range t.Services {
+		qs.services[t.Services[i].Code] = &t.Services[i]
+	}
+}
+
+// drawJourney puts a journey on the map: every stop it passes, and where it
+// changes service.
+func (qs *QueryScreen) drawJourney(j *planner.Journey) {
+	var route, changes [][2]float64
+	for k, l := range j.Legs {
+		sv := qs.services[l.Service]
+		if sv == nil {
+			continue
+		}
+		for i := l.FromStop; i <= l.ToStop && i < len(sv.Stops); i++ {
+			route = append(route, qs.coords[sv.Stops[i].Station])
+		}
+		if k > 0 {
+			changes = append(changes, qs.coords[l.From])
+		}
+	}
+	qs.Map.SetRoute(route, changes)
 }
 
 // Remember restores the last query's places, criterion and mode from

@@ -73,6 +73,7 @@ func NewMainWindow(a fyne.App, dbPath string) fyne.Window {
 						}
 						*d = *nd
 						qs.net = nd.Network
+						qs.index(nd.Network)
 						tabs.Items[1].Content = NewBrowser(nd).Content
 						tabs.Refresh()
 					})

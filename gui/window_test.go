@@ -90,6 +90,13 @@ func TestQueryScreen(t *testing.T) {
 	if j := qs.journeys[0]; j.Legs[0].Service != "G19" || !strings.Contains(qs.Steps.Text, planner.Steps(&j, uiLang())[0]) {
 		t.Errorf("first journey %+v; steps %q", j, qs.Steps.Text)
 	}
+	// The map shows the route: every stop of both legs.
+	if n := len(qs.Map.route); n != qs.journeys[0].Legs[0].ToStop-qs.journeys[0].Legs[0].FromStop+1+qs.journeys[0].Legs[1].ToStop-qs.journeys[0].Legs[1].FromStop+1 || len(qs.Map.stops) != 1 {
+		t.Errorf("map route of %d points, %d changes", n, len(qs.Map.stops))
+	}
+	if img := qs.Map.draw(200, 150); img.Bounds().Dx() != 200 {
+		t.Error("the map did not draw")
+	}
 	// A bad time is reported and what was typed stays.
 	qs.After.SetText("25:99")
 	qs.run()

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"log"
 	"strings"
 	"time"
 
@@ -248,6 +249,7 @@ func (qs *QueryScreen) run() {
 	qs.Busy.Start()
 	qs.Status.SetText(lang.L("Searching"))
 	net := qs.net // an import may replace it meanwhile
+	start := time.Now()
 	go func() {
 		res, err := net.Plan(ctx, q)
 		fyne.Do(func() {
@@ -256,6 +258,7 @@ func (qs *QueryScreen) run() {
 			} else {
 				qs.show(nil, ctx.Err())
 			}
+			log.Printf("railair: %s %s → %s answered and shown in %d ms", q.By, q.From, q.To, time.Since(start).Milliseconds())
 			cancel()
 			if qs.finished != nil {
 				qs.finished()

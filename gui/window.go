@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"fmt"
+	"log"
 	"sort"
 	"strings"
 	"time"
@@ -43,6 +44,7 @@ func NewMainWindow(a fyne.App, dbPath string) fyne.Window {
 		prefs.SetFloat(prefHeight, float64(size.Height))
 		w.Close()
 	})
+	start := time.Now()
 	bar := widget.NewProgressBarInfinite()
 	w.SetContent(container.NewCenter(container.NewVBox(widget.NewLabel(lang.L("Loading")), bar)))
 	go func() {
@@ -81,6 +83,7 @@ func NewMainWindow(a fyne.App, dbPath string) fyne.Window {
 			})
 			tabs.Items[2].Content = data.Content
 			w.SetContent(tabs)
+			log.Printf("railair: ready in %d ms (%d cities, %d services)", time.Since(start).Milliseconds(), len(d.Timetable.Cities), len(d.Timetable.Services))
 			w.SetMainMenu(fyne.NewMainMenu(
 				fyne.NewMenu(lang.L("Settings"), fyne.NewMenuItem(lang.L("Language"), func() { ShowLanguage(a, w) })),
 				fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About"), func() { ShowAbout(d, w) }))))

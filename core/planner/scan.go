@@ -256,14 +256,6 @@ func (n *Network) plan(ctx context.Context, q Query) (*Result, error) {
 	return n.result(s, q), nil
 }
 
-// stationBag returns the labels at station st, empty if untouched this query.
-func (s *scratch) stationBag(st int32) []int32 {
-	if s.stGen[st] != s.gen {
-		return nil
-	}
-	return s.stBag[st]
-}
-
 // board adds, to the run's trip labels, every way to be at the connection's
 // first stop in time: from the origin, from a label at that station after
 // its transfer time, or from another station of the city after the city's.

@@ -244,16 +244,15 @@ type stopInfo struct {
 }
 
 type builder struct {
-	r        *reader
-	feed     *Feed
-	stops    map[string]*stopInfo // stop_id → station
-	stIndex  map[string]int       // station name → index in feed.Stations
-	routes   map[string]route
-	cals     map[string]calendar
-	trips    map[string]int // trip_id → index in feed.Services
-	tripInfo map[string][2]string
-	zones    map[int][]string // service index → zone of each stop
-	routeOf  map[int]string   // service index → route_id
+	r       *reader
+	feed    *Feed
+	stops   map[string]*stopInfo // stop_id → station
+	stIndex map[string]int       // station name → index in feed.Stations
+	routes  map[string]route
+	cals    map[string]calendar
+	trips   map[string]int   // trip_id → index in feed.Services
+	zones   map[int][]string // service index → zone of each stop
+	routeOf map[int]string   // service index → route_id
 }
 
 func (b *builder) readStops(t *table) {

@@ -35,9 +35,12 @@ test: vet
 	$(GO) test -race -count=1 ./core/timetable ./core/locale ./core/synth ./persist/sqlite ./gui
 	$(GO) test -race -count=1 ./core/planner -cases 200
 
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
 vet:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
 
 ## bench: the benchmarks on the national dataset (compare runs with benchstat)
 bench:

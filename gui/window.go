@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -259,8 +260,11 @@ func (b *Browser) onCitySelected(id widget.ListItemID) {
 func ShowAbout(d *Data, w fyne.Window) {
 	text := widget.NewLabel(resources.Notice())
 	text.Wrapping = fyne.TextWrapWord
-	head := widget.NewLabel(fmt.Sprintf("%s %s\n%s: %s\n%s: %s", lang.L("RailAir"), resources.Version,
-		lang.L("Data date"), d.DataDate, lang.L("Database"), d.Path))
+	icon := canvas.NewImageFromResource(fyne.NewStaticResource("railair.png", resources.Icon()))
+	icon.FillMode = canvas.ImageFillContain
+	icon.SetMinSize(fyne.NewSize(72, 72))
+	head := container.NewBorder(nil, nil, icon, nil, widget.NewLabel(fmt.Sprintf("%s (RailAir) %s %s\n%s: %s\n%s: %s",
+		lang.L("RailAir"), lang.L("Version"), resources.Version, lang.L("Data date"), d.DataDate, lang.L("Database"), d.Path)))
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(640, 420))
 	dialog.ShowCustom(lang.L("About"), "OK", container.NewBorder(head, nil, nil, nil, scroll), w)

@@ -35,4 +35,10 @@ import -window root -crop 1100x720+0+0 +repage "$out/cities.png"
 xdotool mousemove 120 47 click 1
 sleep 0.5
 import -window root -crop 1100x720+0+0 +repage "$out/data.png"
-echo "saved $out/query.png $out/cities.png $out/data.png"
+# 帮助 → 关于: version, data date, credits.
+xdotool mousemove 77 12 click 1
+sleep 0.5
+xdotool mousemove 77 40 click 1
+sleep 1
+import -window root -crop 1100x720+0+0 +repage "$out/about.png"
+echo "saved $out/query.png $out/cities.png $out/data.png $out/about.png"

@@ -2,7 +2,9 @@ package gui
 
 import (
 	"context"
+	"fmt"
 	"log"
+	"sort"
 	"strings"
 	"time"
 
@@ -31,10 +33,13 @@ type QueryScreen struct {
 	Busy     *widget.ProgressBarInfinite
 	Status   *widget.Label
 	Results  *widget.List
+	Sort     *widget.Select
+	Copy     *widget.Button
 	Steps    *widget.Label
 	Map      *MapView
 
 	net      *planner.Network
+	lastDate timetable.Date                // the date of the journeys shown
 	coords   map[string][2]float64         // station → lon/lat (its city's where it has none)
 	services map[string]*timetable.Service // by code, for the stops a leg passes
 	prefs    fyne.Preferences              // where the last query is kept; nil for none
@@ -45,6 +50,45 @@ type QueryScreen struct {
 	// finished, if set, is called on the UI goroutine when a query's answer
 	// is shown (tests wait on it).
 	finished func()
+	selected widget.ListItemID // the journey shown in detail, or -1
+	copied   string            // what Copy put on the clipboard last
+}
+
+var sortKeys = []string{"Sort by departure", "Sort by arrival", "Sort by duration", "Sort by fare"}
+
+// sortJourneys orders the journeys shown as the sort box says.
+func (qs *QueryScreen) sortJourneys() {
+	if qs.Sort == nil {
+		return
+	}
+	key := func(j *planner.Journey) [2]int64 {
+		switch qs.Sort.SelectedIndex() {
+		case 1:
+			return [2]int64{int64(j.Arrive), int64(j.Depart)}
+		case 2:
+			return [2]int64{int64(j.Duration()), int64(j.Depart)}
+		case 3:
+			return [2]int64{int64(j.Fare), int64(j.Depart)}
+		}
+		return [2]int64{int64(j.Depart), int64(j.Arrive)}
+	}
+	sort.SliceStable(qs.journeys, func(a, b int) bool {
+		ka, kb := key(&qs.journeys[a]), key(&qs.journeys[b])
+		return ka[0] < kb[0] || ka[0] == kb[0] && ka[1] < kb[1]
+	})
+	qs.Results.UnselectAll()
+	qs.Results.Refresh()
+	if len(qs.journeys) > 0 {
+		qs.Results.Select(0)
+	}
+}
+
+// Text is a journey as plain text for pasting into a chat: the route and
+// date, the summary, then each step.
+func (qs *QueryScreen) Text(j *planner.Journey) string {
+	lines := []string{fmt.Sprintf("%s → %s  %s", j.Legs[0].FromCity, j.Legs[len(j.Legs)-1].ToCity, qs.lastDate), planner.Summary(j, uiLang())}
+	lines = append(lines, planner.Steps(j, uiLang())...)
+	return strings.Join(lines, "\n")
 }
 
 var criteria = []struct {
@@ -63,7 +107,7 @@ var modeKeys = []struct {
 // NewQueryScreen builds the query screen over a compiled network; now
 // gives the default date and time.
 func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
-	qs := &QueryScreen{net: net, offered: map[*widget.SelectEntry][]string{}}
+	qs := &QueryScreen{net: net, offered: map[*widget.SelectEntry][]string{}, selected: -1}
 	place := func() *widget.SelectEntry {
 		e := widget.NewSelectEntry(nil)
 		e.SetPlaceHolder(lang.L("Type a city or station"))
@@ -118,9 +162,25 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 			o.(*widget.Label).SetText(planner.Summary(j, uiLang()) + "  " + strings.Join(codes, " → "))
 		})
 	qs.Results.OnSelected = func(i widget.ListItemID) {
+		qs.selected = i
 		qs.Steps.SetText(strings.Join(planner.Steps(&qs.journeys[i], uiLang()), "\n"))
 		qs.drawJourney(&qs.journeys[i])
+		qs.Copy.Enable()
 	}
+	var sorts []string
+	for _, k := range sortKeys {
+		sorts = append(sorts, lang.L(k))
+	}
+	qs.Sort = widget.NewSelect(sorts, func(string) { qs.sortJourneys() })
+	qs.Sort.SetSelectedIndex(0)
+	qs.Copy = widget.NewButton(lang.L("Copy as text"), func() {
+		if qs.selected >= 0 && qs.selected < len(qs.journeys) {
+			qs.copied = qs.Text(&qs.journeys[qs.selected])
+			fyne.CurrentApp().Clipboard().SetContent(qs.copied)
+			qs.Status.SetText(lang.L("Copied"))
+		}
+	})
+	qs.Copy.Disable()
 	qs.Map = NewMapView(resources.MapOutlines(), net.Timetable())
 	qs.index(net)
 	swap := widget.NewButton(lang.L("Swap"), func() {
@@ -138,7 +198,7 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 	)
 	right := container.NewVSplit(container.NewVScroll(qs.Steps), qs.Map)
 	right.Offset = 0.35
-	split := container.NewHSplit(qs.Results, right)
+	split := container.NewHSplit(container.NewBorder(container.NewBorder(nil, nil, nil, qs.Copy, qs.Sort), nil, nil, nil, qs.Results), right)
 	split.Offset = 0.55
 	qs.Content = container.NewBorder(form, nil, nil, nil, split)
 	return qs
@@ -282,11 +342,10 @@ func (qs *QueryScreen) show(res *planner.Result, err error) {
 		qs.Status.SetText(lang.L("No journey"))
 	default:
 		qs.journeys = res.Journeys
+		qs.lastDate = res.Query.Date
 		qs.Status.SetText(lang.L("Journeys found", map[string]int{"N": len(res.Journeys)}))
 	}
-	qs.Results.UnselectAll()
-	qs.Results.Refresh()
-	if len(qs.journeys) > 0 {
-		qs.Results.Select(0)
-	}
+	qs.selected = -1
+	qs.Copy.Disable()
+	qs.sortJourneys()
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"railair.app/railair/core/planner"
+	"railair.app/railair/core/timetable"
 	"railair.app/railair/persist/sqlite"
 
 	"railair.app/railair/resources"
@@ -89,6 +90,11 @@ func TestQueryScreen(t *testing.T) {
 	}
 	if j := qs.journeys[0]; j.Legs[0].Service != "G19" || !strings.Contains(qs.Steps.Text, planner.Steps(&j, uiLang())[0]) {
 		t.Errorf("first journey %+v; steps %q", j, qs.Steps.Text)
+	}
+	// Copy as text: the route, the summary and the steps.
+	test.Tap(qs.Copy)
+	if !strings.Contains(qs.copied, "北京 → 上海  2026-12-01") || !strings.Contains(qs.copied, planner.Steps(&qs.journeys[0], uiLang())[0]) {
+		t.Errorf("copied %q", qs.copied)
 	}
 	// The map shows the route: every stop of both legs.
 	if n := len(qs.Map.route); n != qs.journeys[0].Legs[0].ToStop-qs.journeys[0].Legs[0].FromStop+1+qs.journeys[0].Legs[1].ToStop-qs.journeys[0].Legs[1].FromStop+1 || len(qs.Map.stops) != 1 {
@@ -179,5 +185,28 @@ func TestDataScreenImport(t *testing.T) {
 	defer store.Close()
 	if cities, _, services, _ := store.Counts(context.Background()); cities != 2 || services != 3 {
 		t.Errorf("after importing the template: %d cities, %d services", cities, services)
+	}
+}
+
+// TestSortJourneys sorts the journeys of an "all" query by fare.
+func TestSortJourneys(t *testing.T) {
+	a := test.NewTempApp(t)
+	Setup(a)
+	d := nationalData(t)
+	qs := NewQueryScreen(d.Network, time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC))
+	test.NewTempWindow(t, qs.Content)
+	res, err := d.Network.Plan(context.Background(), planner.Query{From: "北京", To: "天津", Date: timetable.NewDate(2026, 12, 1), After: 480, By: planner.All, MaxTransfers: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs.show(res, nil)
+	if len(qs.journeys) < 3 {
+		t.Fatalf("only %d journeys", len(qs.journeys))
+	}
+	qs.Sort.SetSelectedIndex(3)
+	for i := 1; i < len(qs.journeys); i++ {
+		if qs.journeys[i].Fare < qs.journeys[i-1].Fare {
+			t.Fatalf("not sorted by fare at %d: %s after %s", i, qs.journeys[i].Fare, qs.journeys[i-1].Fare)
+		}
 	}
 }

@@ -4,18 +4,22 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"os"
 	"sort"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"railair.app/railair/core/locale"
 	"railair.app/railair/core/planner"
 	"railair.app/railair/core/timetable"
+	"railair.app/railair/persist/files"
+	"railair.app/railair/persist/itinerary"
 	"railair.app/railair/resources"
 )
 
@@ -35,6 +39,9 @@ type QueryScreen struct {
 	Results  *widget.List
 	Sort     *widget.Select
 	Copy     *widget.Button
+	Print    *widget.Button
+	// DataDate is printed on itineraries.
+	DataDate string
 	Steps    *widget.Label
 	Map      *MapView
 
@@ -81,6 +88,17 @@ func (qs *QueryScreen) sortJourneys() {
 	if len(qs.journeys) > 0 {
 		qs.Results.Select(0)
 	}
+}
+
+// WritePDF prints the journey shown in detail as a PDF itinerary at path.
+func (qs *QueryScreen) WritePDF(path string) error {
+	if qs.selected < 0 || qs.selected >= len(qs.journeys) {
+		return nil
+	}
+	res := &planner.Result{Query: planner.Query{Date: qs.lastDate}, Journeys: []planner.Journey{qs.journeys[qs.selected]}}
+	return files.Write(path, func(f *os.File) error {
+		return itinerary.Write(f, res, itinerary.OptionsFor(qs.net.Timetable(), uiLang(), qs.DataDate))
+	})
 }
 
 // Text is a journey as plain text for pasting into a chat: the route and
@@ -166,6 +184,7 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 		qs.Steps.SetText(strings.Join(planner.Steps(&qs.journeys[i], uiLang()), "\n"))
 		qs.drawJourney(&qs.journeys[i])
 		qs.Copy.Enable()
+		qs.Print.Enable()
 	}
 	var sorts []string
 	for _, k := range sortKeys {
@@ -181,6 +200,25 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 		}
 	})
 	qs.Copy.Disable()
+	qs.Print = widget.NewButton(lang.L("Save itinerary…"), func() {
+		w := fyne.CurrentApp().Driver().AllWindows()
+		if len(w) == 0 || qs.selected < 0 {
+			return
+		}
+		d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+			if err == nil && wc != nil {
+				wc.Close()
+				if err := qs.WritePDF(wc.URI().Path()); err != nil {
+					qs.Status.SetText(locale.Message(err, uiLang()))
+				} else {
+					qs.Status.SetText(lang.L("Saved itinerary"))
+				}
+			}
+		}, w[0])
+		d.SetFileName("行程单.pdf")
+		d.Show()
+	})
+	qs.Print.Disable()
 	qs.Map = NewMapView(resources.MapOutlines(), net.Timetable())
 	qs.index(net)
 	swap := widget.NewButton(lang.L("Swap"), func() {
@@ -198,7 +236,7 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 	)
 	right := container.NewVSplit(container.NewVScroll(qs.Steps), qs.Map)
 	right.Offset = 0.35
-	split := container.NewHSplit(container.NewBorder(container.NewBorder(nil, nil, nil, qs.Copy, qs.Sort), nil, nil, nil, qs.Results), right)
+	split := container.NewHSplit(container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(qs.Copy, qs.Print), qs.Sort), nil, nil, nil, qs.Results), right)
 	split.Offset = 0.55
 	qs.Content = container.NewBorder(form, nil, nil, nil, split)
 	return qs
@@ -347,5 +385,6 @@ func (qs *QueryScreen) show(res *planner.Result, err error) {
 	}
 	qs.selected = -1
 	qs.Copy.Disable()
+	qs.Print.Disable()
 	qs.sortJourneys()
 }

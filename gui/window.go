@@ -58,6 +58,7 @@ func NewMainWindow(a fyne.App, dbPath string) fyne.Window {
 			}
 			b := NewBrowser(d)
 			qs := NewQueryScreen(d.Network, time.Now())
+			qs.DataDate = d.DataDate
 			qs.Remember(prefs)
 			var data *DataScreen
 			tabs := container.NewAppTabs(

@@ -1,7 +1,9 @@
 package gui
 
 import (
+	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -95,6 +97,14 @@ func TestQueryScreen(t *testing.T) {
 	test.Tap(qs.Copy)
 	if !strings.Contains(qs.copied, "北京 → 上海  2026-12-01") || !strings.Contains(qs.copied, planner.Steps(&qs.journeys[0], uiLang())[0]) {
 		t.Errorf("copied %q", qs.copied)
+	}
+	// The itinerary as a PDF.
+	pdf := filepath.Join(t.TempDir(), "it.pdf")
+	if err := qs.WritePDF(pdf); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(pdf); err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Errorf("itinerary: %v", err)
 	}
 	// The map shows the route: every stop of both legs.
 	if n := len(qs.Map.route); n != qs.journeys[0].Legs[0].ToStop-qs.journeys[0].Legs[0].FromStop+1+qs.journeys[0].Legs[1].ToStop-qs.journeys[0].Legs[1].FromStop+1 || len(qs.Map.stops) != 1 {

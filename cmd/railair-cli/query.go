@@ -4,11 +4,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"railair.app/railair/core/locale"
 	"railair.app/railair/core/planner"
 	"railair.app/railair/core/timetable"
+	"railair.app/railair/persist/files"
+	"railair.app/railair/persist/itinerary"
+	"railair.app/railair/persist/sqlite"
 )
 
 // now is the clock; tests replace it.
@@ -26,6 +30,7 @@ func (c *cli) queryCmd(args []string) error {
 	maxTransfers := fs.Int("max-transfers", -1, "at most this many transfers (default no limit)")
 	horizon := fs.Int("horizon", planner.DefaultHorizon/60, "hours after --after by which to arrive")
 	format := fs.String("format", "text", "text or json")
+	pdfFile := fs.String("pdf", "", "also print the journeys as a PDF itinerary to this file")
 	pos, err := c.parse(fs, args)
 	if err != nil {
 		return err
@@ -40,13 +45,28 @@ func (c *cli) queryCmd(args []string) error {
 	if *format != "text" && *format != "json" {
 		return usagef("--format 应为 text 或 json", "--format must be text or json")
 	}
-	t, err := c.load()
+	store, err := c.open()
 	if err != nil {
 		return err
 	}
+	t, err := store.Load(c.ctx)
+	if err != nil {
+		store.Close()
+		return err
+	}
+	dataDate, _ := store.Meta(c.ctx, sqlite.MetaDataDate)
+	store.Close()
 	res, err := planner.Compile(t).Plan(c.ctx, q)
 	if err != nil {
 		return err
+	}
+	if *pdfFile != "" {
+		err := files.Write(*pdfFile, func(f *os.File) error {
+			return itinerary.Write(f, res, itinerary.OptionsFor(t, c.lang, dataDate))
+		})
+		if err != nil {
+			return err
+		}
 	}
 	if *format == "json" {
 		err = writeJSON(c.stdout, res)

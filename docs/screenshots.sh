@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Starts the real app under Xvfb on the national dataset (a fresh database
 # in a temporary home), types into it as a user would, and saves PNGs of the
-# screens to docs/screenshots. Needs xvfb, xdotool and imagemagick.
+# screens to docs/screenshots, and the first page of a printed itinerary.
+# Needs xvfb, xdotool, imagemagick and poppler-utils.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 go build -o bin/railair .
+go build -o bin/railair-cli ./cmd/railair-cli
 out=docs/screenshots
 home=$(mktemp -d)
 display=:97
@@ -41,4 +43,7 @@ sleep 0.5
 xdotool mousemove 77 40 click 1
 sleep 1
 import -window root -crop 1100x720+0+0 +repage "$out/about.png"
-echo "saved $out/query.png $out/cities.png $out/data.png $out/about.png"
+# The printed itinerary of the fastest train from 北京 to 上海.
+./bin/railair-cli query --from 北京 --to 上海 --date 2026-12-01 --after 08:00 --mode train --pdf "$home/it.pdf" >/dev/null
+pdftoppm -r 70 -png -singlefile "$home/it.pdf" "$out/itinerary"
+echo "saved $out/query.png $out/cities.png $out/data.png $out/about.png $out/itinerary.png"

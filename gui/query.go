@@ -38,6 +38,7 @@ type QueryScreen struct {
 	Status   *widget.Label
 	Results  *widget.List
 	Sort     *widget.Select
+	Types    *widget.CheckGroup // train types shown; journeys using others are hidden
 	Copy     *widget.Button
 	Print    *widget.Button
 	// DataDate is printed on itineraries.
@@ -46,6 +47,7 @@ type QueryScreen struct {
 	Map      *MapView
 
 	net      *planner.Network
+	found    []planner.Journey             // all journeys of the last answer, before filtering
 	lastDate timetable.Date                // the date of the journeys shown
 	coords   map[string][2]float64         // station → lon/lat (its city's where it has none)
 	services map[string]*timetable.Service // by code, for the stops a leg passes
@@ -59,6 +61,46 @@ type QueryScreen struct {
 	finished func()
 	selected widget.ListItemID // the journey shown in detail, or -1
 	copied   string            // what Copy put on the clipboard last
+}
+
+// trainTypes are the train categories the filter names; flights always show.
+var trainTypes = []string{"G", "D", "C", "Z", "T", "K"}
+
+// filterJourneys shows the journeys whose trains are all of a checked type.
+func (qs *QueryScreen) filterJourneys() {
+	if qs.Types == nil {
+		return
+	}
+	on := map[string]bool{}
+	for _, t := range qs.Types.Selected {
+		on[t] = true
+	}
+	other := on[lang.L("Other trains")]
+	qs.journeys = qs.journeys[:0:0]
+	for _, j := range qs.found {
+		ok := true
+		for _, l := range j.Legs {
+			if l.Mode == timetable.Train && !on[l.Category] && !(other && !isNamedType(l.Category)) {
+				ok = false
+			}
+		}
+		if ok {
+			qs.journeys = append(qs.journeys, j)
+		}
+	}
+	qs.selected = -1
+	qs.Copy.Disable()
+	qs.Print.Disable()
+	qs.sortJourneys()
+}
+
+func isNamedType(c string) bool {
+	for _, t := range trainTypes {
+		if t == c {
+			return true
+		}
+	}
+	return false
 }
 
 var sortKeys = []string{"Sort by departure", "Sort by arrival", "Sort by duration", "Sort by fare"}
@@ -191,6 +233,11 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 		sorts = append(sorts, lang.L(k))
 	}
 	qs.Sort = widget.NewSelect(sorts, func(string) { qs.sortJourneys() })
+	types := append(append([]string(nil), trainTypes...), lang.L("Other trains"))
+	qs.Types = widget.NewCheckGroup(types, nil)
+	qs.Types.Horizontal = true
+	qs.Types.SetSelected(types)
+	qs.Types.OnChanged = func([]string) { qs.filterJourneys() }
 	qs.Sort.SetSelectedIndex(0)
 	qs.Copy = widget.NewButton(lang.L("Copy as text"), func() {
 		if qs.selected >= 0 && qs.selected < len(qs.journeys) {
@@ -236,7 +283,8 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 	)
 	right := container.NewVSplit(container.NewVScroll(qs.Steps), qs.Map)
 	right.Offset = 0.35
-	split := container.NewHSplit(container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(qs.Copy, qs.Print), qs.Sort), nil, nil, nil, qs.Results), right)
+	controls := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(qs.Copy, qs.Print), qs.Sort), qs.Types)
+	split := container.NewHSplit(container.NewBorder(controls, nil, nil, nil, qs.Results), right)
 	split.Offset = 0.55
 	qs.Content = container.NewBorder(form, nil, nil, nil, split)
 	return qs
@@ -371,7 +419,7 @@ func (qs *QueryScreen) show(res *planner.Result, err error) {
 	qs.Busy.Hide()
 	qs.Search.Enable()
 	qs.Cancel.Disable()
-	qs.journeys = nil
+	qs.found = nil
 	qs.Steps.SetText(lang.L("Pick a journey"))
 	switch {
 	case err != nil:
@@ -379,12 +427,9 @@ func (qs *QueryScreen) show(res *planner.Result, err error) {
 	case len(res.Journeys) == 0:
 		qs.Status.SetText(lang.L("No journey"))
 	default:
-		qs.journeys = res.Journeys
+		qs.found = res.Journeys
 		qs.lastDate = res.Query.Date
 		qs.Status.SetText(lang.L("Journeys found", map[string]int{"N": len(res.Journeys)}))
 	}
-	qs.selected = -1
-	qs.Copy.Disable()
-	qs.Print.Disable()
-	qs.sortJourneys()
+	qs.filterJourneys()
 }

@@ -219,4 +219,17 @@ func TestSortJourneys(t *testing.T) {
 			t.Fatalf("not sorted by fare at %d: %s after %s", i, qs.journeys[i].Fare, qs.journeys[i-1].Fare)
 		}
 	}
+	// Only C trains: every journey shown rides C trains (or flies).
+	all := len(qs.journeys)
+	qs.Types.SetSelected([]string{"C"})
+	if len(qs.journeys) == 0 || len(qs.journeys) >= all {
+		t.Fatalf("%d of %d journeys kept with only C trains", len(qs.journeys), all)
+	}
+	for _, j := range qs.journeys {
+		for _, l := range j.Legs {
+			if l.Mode == timetable.Train && l.Category != "C" {
+				t.Errorf("a %s train shown with only C checked", l.Category)
+			}
+		}
+	}
 }

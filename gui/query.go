@@ -47,11 +47,10 @@ type QueryScreen struct {
 	Map      *MapView
 
 	net      *planner.Network
-	found    []planner.Journey             // all journeys of the last answer, before filtering
-	lastDate timetable.Date                // the date of the journeys shown
-	coords   map[string][2]float64         // station → lon/lat (its city's where it has none)
-	services map[string]*timetable.Service // by code, for the stops a leg passes
-	prefs    fyne.Preferences              // where the last query is kept; nil for none
+	found    []planner.Journey     // all journeys of the last answer, before filtering
+	lastDate timetable.Date        // the date of the journeys shown
+	coords   map[string][2]float64 // station → lon/lat (its city's where it has none)
+	prefs    fyne.Preferences      // where the last query is kept; nil for none
 	journeys []planner.Journey
 	cancel   context.CancelFunc
 	// offered holds the suggestions each place entry shows now.
@@ -139,7 +138,7 @@ func (qs *QueryScreen) WritePDF(path string) error {
 	}
 	res := &planner.Result{Query: planner.Query{Date: qs.lastDate}, Journeys: []planner.Journey{qs.journeys[qs.selected]}}
 	return files.Write(path, func(f *os.File) error {
-		return itinerary.Write(f, res, itinerary.OptionsFor(qs.net.Timetable(), uiLang(), qs.DataDate))
+		return itinerary.Write(f, res, itinerary.OptionsFor(qs.net, uiLang(), qs.DataDate))
 	})
 }
 
@@ -267,7 +266,7 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 	})
 	qs.Print.Disable()
 	qs.Map = NewMapView(resources.MapOutlines(), net.Timetable())
-	qs.index(net)
+	qs.coords = net.Timetable().StationCoords()
 	swap := widget.NewButton(lang.L("Swap"), func() {
 		f, t := qs.From.Text, qs.To.Text
 		qs.From.SetText(t)
@@ -290,41 +289,16 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 	return qs
 }
 
-// index remembers where stations are and what services call at, for the map.
-func (qs *QueryScreen) index(net *planner.Network) {
-	t := net.Timetable()
-	city := map[string][2]float64{}
-	for _, c := range t.Cities {
-		city[c.Name] = [2]float64{c.Lon, c.Lat}
-	}
-	qs.coords = map[string][2]float64{}
-	for _, s := range t.Stations {
-		if s.Located() {
-			qs.coords[s.Name] = [2]float64{s.Lon, s.Lat}
-		} else {
-			qs.coords[s.Name] = city[s.City]
-		}
-	}
-	qs.services = map[string]*timetable.Service{}
-	for i := range t.Services {
-		qs.services[t.Services[i].Code] = &t.Services[i]
-	}
-}
-
 // drawJourney puts a journey on the map: every stop it passes, and where it
 // changes service.
 func (qs *QueryScreen) drawJourney(j *planner.Journey) {
 	var route, changes [][2]float64
-	for k, l := range j.Legs {
-		sv := qs.services[l.Service]
-		if sv == nil {
-			continue
-		}
-		for i := l.FromStop; i <= l.ToStop && i < len(sv.Stops); i++ {
-			route = append(route, qs.coords[sv.Stops[i].Station])
+	for k := range j.Legs {
+		for _, st := range qs.net.LegStations(&j.Legs[k]) {
+			route = append(route, qs.coords[st])
 		}
 		if k > 0 {
-			changes = append(changes, qs.coords[l.From])
+			changes = append(changes, qs.coords[j.Legs[k].From])
 		}
 	}
 	qs.Map.SetRoute(route, changes)

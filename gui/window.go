@@ -77,7 +77,7 @@ func NewMainWindow(a fyne.App, dbPath string) fyne.Window {
 						}
 						*d = *nd
 						qs.net = nd.Network
-						qs.index(nd.Network)
+						qs.coords = nd.Timetable.StationCoords()
 						tabs.Items[1].Content = NewBrowser(nd).Content
 						tabs.Refresh()
 					})

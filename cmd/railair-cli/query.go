@@ -56,13 +56,14 @@ func (c *cli) queryCmd(args []string) error {
 	}
 	dataDate, _ := store.Meta(c.ctx, sqlite.MetaDataDate)
 	store.Close()
-	res, err := planner.Compile(t).Plan(c.ctx, q)
+	net := planner.Compile(t)
+	res, err := net.Plan(c.ctx, q)
 	if err != nil {
 		return err
 	}
 	if *pdfFile != "" {
 		err := files.Write(*pdfFile, func(f *os.File) error {
-			return itinerary.Write(f, res, itinerary.OptionsFor(t, c.lang, dataDate))
+			return itinerary.Write(f, res, itinerary.OptionsFor(net, c.lang, dataDate))
 		})
 		if err != nil {
 			return err

@@ -46,6 +46,7 @@ type Network struct {
 	classes  []string
 
 	stationIndex map[string]int32
+	serviceIndex map[string]int32
 	cityIndex    map[string]int32
 	maxSpanDays  int // the most days a service runs past its first day
 
@@ -100,7 +101,7 @@ type fareEntry struct {
 // Compile builds the network of t, which must be valid (see
 // timetable.Validate). t must not change afterwards.
 func Compile(t *timetable.Timetable) *Network {
-	n := &Network{tt: t, stationIndex: map[string]int32{}, cityIndex: map[string]int32{},
+	n := &Network{tt: t, stationIndex: map[string]int32{}, serviceIndex: map[string]int32{}, cityIndex: map[string]int32{},
 		running: newCache[timetable.Date, []uint64](64), bounds: newCache[string, *bounds](256),
 		timelines: newCache[timetable.Date, []event](16)}
 	for _, c := range t.Cities {
@@ -141,6 +142,7 @@ func Compile(t *timetable.Timetable) *Network {
 			}
 			n.conns = append(n.conns, c)
 		}
+		n.serviceIndex[sv.Code] = int32(len(n.services))
 		n.services = append(n.services, s)
 	}
 	sort.Slice(n.conns, func(i, j int) bool {
@@ -178,6 +180,20 @@ func sortedKeys(m map[string]timetable.Fare) []string {
 		out = append(out, k)
 	}
 	sort.Strings(out)
+	return out
+}
+
+// LegStations returns the stations a leg calls at, from where it boards to
+// where it alights, or just those two if its service is not in n.
+func (n *Network) LegStations(l *Leg) []string {
+	si, ok := n.serviceIndex[l.Service]
+	if !ok || l.ToStop >= len(n.services[si].stops) || l.FromStop > l.ToStop {
+		return []string{l.From, l.To}
+	}
+	var out []string
+	for _, st := range n.services[si].stops[l.FromStop : l.ToStop+1] {
+		out = append(out, n.stations[st].name)
+	}
 	return out
 }
 

@@ -306,3 +306,20 @@ func TestCancel(t *testing.T) {
 		t.Errorf("Plan with a cancelled context = %v", err)
 	}
 }
+
+func TestLegStations(t *testing.T) {
+	_, n := nationalNetwork(t)
+	res, err := n.Plan(context.Background(), Query{From: "北京", To: "上海", Date: timetable.NewDate(2026, 12, 1), After: 480, Modes: TrainOnly, MaxTransfers: -1})
+	if err != nil || len(res.Journeys) == 0 {
+		t.Fatal(err)
+	}
+	l := res.Journeys[0].Legs[0] // G19 北京南 → 南京南, passing 济南西
+	got := n.LegStations(&l)
+	if len(got) != l.ToStop-l.FromStop+1 || got[0] != l.From || got[len(got)-1] != l.To {
+		t.Errorf("LegStations(%s %s→%s) = %v", l.Service, l.From, l.To, got)
+	}
+	unknown := Leg{Service: "X0", From: "甲", To: "乙"}
+	if got := n.LegStations(&unknown); len(got) != 2 || got[0] != "甲" {
+		t.Errorf("LegStations of an unknown service = %v", got)
+	}
+}

@@ -132,6 +132,24 @@ func (s *Service) Classes() []string {
 	return out
 }
 
+// StationCoords returns each station's longitude and latitude; a station
+// without coordinates takes its city's.
+func (t *Timetable) StationCoords() map[string][2]float64 {
+	city := make(map[string][2]float64, len(t.Cities))
+	for _, c := range t.Cities {
+		city[c.Name] = [2]float64{c.Lon, c.Lat}
+	}
+	out := make(map[string][2]float64, len(t.Stations))
+	for _, s := range t.Stations {
+		if s.Located() {
+			out[s.Name] = [2]float64{s.Lon, s.Lat}
+		} else {
+			out[s.Name] = city[s.City]
+		}
+	}
+	return out
+}
+
 // AirlineOf returns the airline designator of a flight number: its first
 // two characters when they are letters or digits followed by a digit
 // ("CA1501" → "CA", "3U8881" → "3U"), or "" otherwise. It is a flight's

@@ -120,3 +120,13 @@ func TestMerge(t *testing.T) {
 		t.Errorf("Merge changed its base: %+v", base)
 	}
 }
+
+func TestStationCoords(t *testing.T) {
+	tab := sample()
+	tab.Cities[0].Lat, tab.Cities[0].Lon = 39.9, 116.4
+	tab.Stations[3].Lat, tab.Stations[3].Lon = 40.08, 116.58
+	c := tab.StationCoords()
+	if c["北京南"] != [2]float64{116.4, 39.9} || c["首都机场"] != [2]float64{116.58, 40.08} || len(c) != len(tab.Stations) {
+		t.Errorf("coords = %v", c)
+	}
+}

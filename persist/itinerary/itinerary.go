@@ -139,34 +139,9 @@ func drawMap(pdf *fpdf.Fpdf, j *planner.Journey, opt Options) {
 	pdf.SetY(y0 + h + 2)
 }
 
-// OptionsFor returns options whose map uses the stations of t (a station
-// without coordinates takes its city's) and the stops each leg passes.
-func OptionsFor(t *timetable.Timetable, lang locale.Lang, dataDate string) Options {
-	city := map[string][2]float64{}
-	for _, c := range t.Cities {
-		city[c.Name] = [2]float64{c.Lon, c.Lat}
-	}
-	coords := map[string][2]float64{}
-	for _, s := range t.Stations {
-		if s.Located() {
-			coords[s.Name] = [2]float64{s.Lon, s.Lat}
-		} else {
-			coords[s.Name] = city[s.City]
-		}
-	}
-	services := map[string]*timetable.Service{}
-	for i := range t.Services {
-		services[t.Services[i].Code] = &t.Services[i]
-	}
-	return Options{Lang: lang, DataDate: dataDate, Coords: coords, Stops: func(l *planner.Leg) []string {
-		sv := services[l.Service]
-		if sv == nil || l.ToStop >= len(sv.Stops) {
-			return []string{l.From, l.To}
-		}
-		var names []string
-		for i := l.FromStop; i <= l.ToStop; i++ {
-			names = append(names, sv.Stops[i].Station)
-		}
-		return names
-	}}
+// OptionsFor returns options whose map uses the stations of n's timetable
+// (a station without coordinates takes its city's) and the stops each leg
+// passes.
+func OptionsFor(n *planner.Network, lang locale.Lang, dataDate string) Options {
+	return Options{Lang: lang, DataDate: dataDate, Coords: n.Timetable().StationCoords(), Stops: n.LegStations}
 }

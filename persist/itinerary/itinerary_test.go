@@ -16,14 +16,15 @@ func TestWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := planner.Compile(&d.Timetable).Plan(context.Background(), planner.Query{From: "北京", To: "上海",
+	net := planner.Compile(&d.Timetable)
+	res, err := net.Plan(context.Background(), planner.Query{From: "北京", To: "上海",
 		Date: timetable.NewDate(2026, 12, 1), After: 480, Modes: planner.TrainOnly, MaxTransfers: -1})
 	if err != nil || len(res.Journeys) == 0 {
 		t.Fatalf("no journey: %v", err)
 	}
 	for _, lang := range []locale.Lang{locale.Chinese, locale.English} {
 		var buf bytes.Buffer
-		if err := Write(&buf, res, OptionsFor(&d.Timetable, lang, d.DataDate)); err != nil {
+		if err := Write(&buf, res, OptionsFor(net, lang, d.DataDate)); err != nil {
 			t.Fatal(err)
 		}
 		b := buf.Bytes()

@@ -30,6 +30,7 @@ package planner
 
 import (
 	"sort"
+	"sync"
 
 	"railair.app/railair/core/timetable"
 )
@@ -52,6 +53,7 @@ type Network struct {
 
 	arriving [][]int32 // per station, the connections that end there
 
+	scratch   sync.Pool                        // query buffers (*scratch), reused across queries
 	running   *cache[timetable.Date, []uint64] // per date, a bit per service that leaves its first stop that day
 	bounds    *cache[string, *bounds]          // per destination, see boundsFor
 	timelines *cache[timetable.Date, []event]  // per query date, the events of the runs around it

@@ -3,22 +3,10 @@ package planner
 import (
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"railair.app/railair/core/timetable"
 )
-
-var scratchPools sync.Map // *Network → *sync.Pool
-
-// pool returns the network's pool of query buffers.
-func (n *Network) pool() *sync.Pool {
-	if p, ok := scratchPools.Load(n); ok {
-		return p.(*sync.Pool)
-	}
-	p, _ := scratchPools.LoadOrStore(n, &sync.Pool{})
-	return p.(*sync.Pool)
-}
 
 // better orders journeys for a criterion: it reports whether a beats b.
 func better(by Criterion, a, b *Journey) bool {

@@ -75,7 +75,7 @@ type scratch struct {
 }
 
 func (n *Network) getScratch(runs int) *scratch {
-	s, _ := n.pool().Get().(*scratch)
+	s, _ := n.scratch.Get().(*scratch)
 	if s == nil {
 		s = &scratch{}
 	}
@@ -226,7 +226,7 @@ func (n *Network) plan(ctx context.Context, q Query) (*Result, error) {
 	kmax := int(end) / timetable.MinutesPerDay
 	days := kmax - kmin + 1
 	s := n.getScratch(days * len(n.services))
-	defer n.pool().Put(s)
+	defer n.scratch.Put(s)
 	s.by = q.By
 	s.bnd = n.boundsFor(q.To, to, q.Modes, classFilter, q.By)
 	for _, st := range from {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
@@ -67,14 +68,22 @@ func TestBrowserSearchAndSelect(t *testing.T) {
 	}
 }
 
-// TestQueryScreen types a query as a clerk would and checks the first
-// journey shown and its steps.
-func TestQueryScreen(t *testing.T) {
+// newQueryScreen makes a query screen on the national dataset, in a test
+// window, as of 2026-12-01 08:00.
+func newQueryScreen(t *testing.T) (fyne.App, *Data, *QueryScreen) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	Setup(a)
 	d := nationalData(t)
 	qs := NewQueryScreen(d.Network, time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC))
 	test.NewTempWindow(t, qs.Content)
+	return a, d, qs
+}
+
+// TestQueryScreen types a query as a clerk would and checks the first
+// journey shown and its steps.
+func TestQueryScreen(t *testing.T) {
+	_, d, qs := newQueryScreen(t)
 	test.Type(qs.From, "北京")
 	test.Type(qs.To, "上海")
 	qs.Modes.SetSelected(qs.Modes.Options[1]) // trains only
@@ -130,10 +139,7 @@ func TestQueryScreen(t *testing.T) {
 // TestQueryRemembered runs a query and expects a new screen to come back
 // with the same places, criterion and mode.
 func TestQueryRemembered(t *testing.T) {
-	a := test.NewTempApp(t)
-	Setup(a)
-	d := nationalData(t)
-	qs := NewQueryScreen(d.Network, time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC))
+	a, d, qs := newQueryScreen(t)
 	qs.Remember(a.Preferences())
 	test.Type(qs.From, "西安")
 	test.Type(qs.To, "成都")
@@ -200,11 +206,7 @@ func TestDataScreenImport(t *testing.T) {
 
 // TestSortJourneys sorts the journeys of an "all" query by fare.
 func TestSortJourneys(t *testing.T) {
-	a := test.NewTempApp(t)
-	Setup(a)
-	d := nationalData(t)
-	qs := NewQueryScreen(d.Network, time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC))
-	test.NewTempWindow(t, qs.Content)
+	_, d, qs := newQueryScreen(t)
 	res, err := d.Network.Plan(context.Background(), planner.Query{From: "北京", To: "天津", Date: timetable.NewDate(2026, 12, 1), After: 480, By: planner.All, MaxTransfers: -1})
 	if err != nil {
 		t.Fatal(err)

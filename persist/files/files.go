@@ -76,10 +76,7 @@ func Import(ctx context.Context, store *sqlite.Store, path string, replace bool,
 		if err != nil {
 			return nil, err
 		}
-		merged, rep.Stats = timetable.Merge(base, &feed.Timetable)
-		if ps := timetable.Validate(merged); len(ps) > 0 {
-			return nil, timetable.ProblemsError(ps)
-		}
+		merged, rep.Stats = timetable.Merge(base, &feed.Timetable) // store.Replace validates it
 		for _, sv := range feed.Services {
 			rep.Stops += len(sv.Stops)
 		}

@@ -20,6 +20,7 @@ type MapView struct {
 
 	rings  [][][2]float64 // outline rings, lon/lat
 	cities [][2]float64   // city positions, lon/lat
+	names  []string       // the cities' names, as cities
 	route  [][2]float64   // the route's points, lon/lat, in order
 	stops  [][2]float64   // where the route changes service
 
@@ -31,14 +32,22 @@ type MapView struct {
 // NewMapView makes a map from GeoJSON outlines and the timetable's cities.
 func NewMapView(geojson []byte, t *timetable.Timetable) *MapView {
 	m := &MapView{rings: parseRings(geojson), center: [2]float64{104.5, 35.5}, scale: 14}
+	m.raster = canvas.NewRaster(m.draw)
+	m.ExtendBaseWidget(m)
+	m.SetCities(t)
+	return m
+}
+
+// SetCities shows the located cities of t.
+func (m *MapView) SetCities(t *timetable.Timetable) {
+	m.cities, m.names = m.cities[:0], m.names[:0]
 	for _, c := range t.Cities {
 		if c.Located() {
 			m.cities = append(m.cities, [2]float64{c.Lon, c.Lat})
+			m.names = append(m.names, c.Name)
 		}
 	}
-	m.raster = canvas.NewRaster(m.draw)
-	m.ExtendBaseWidget(m)
-	return m
+	m.raster.Refresh()
 }
 
 // parseRings reads the rings of the Polygon and MultiPolygon features of a

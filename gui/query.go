@@ -171,7 +171,7 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 		e := widget.NewSelectEntry(nil)
 		e.SetPlaceHolder(lang.L("Type a city or station"))
 		e.OnChanged = func(s string) {
-			qs.offered[e] = net.Suggest(s, 10)
+			qs.offered[e] = qs.net.Suggest(s, 10)
 			e.SetOptions(qs.offered[e])
 		}
 		e.OnSubmitted = func(string) { qs.run() }
@@ -287,6 +287,21 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 	split.Offset = 0.55
 	qs.Content = container.NewBorder(form, nil, nil, nil, split)
 	return qs
+}
+
+// SetNetwork makes the screen plan on a recompiled network, after the data
+// changed; the journeys shown, found on the old data, are cleared.
+func (qs *QueryScreen) SetNetwork(net *planner.Network, dataDate string) {
+	qs.net, qs.DataDate = net, dataDate
+	qs.coords = net.Timetable().StationCoords()
+	qs.Map.SetCities(net.Timetable())
+	qs.found, qs.journeys, qs.selected = nil, nil, -1
+	qs.Results.UnselectAll()
+	qs.Results.Refresh()
+	qs.Steps.SetText(lang.L("Pick a journey"))
+	qs.Map.SetRoute(nil, nil)
+	qs.Copy.Disable()
+	qs.Print.Disable()
 }
 
 // drawJourney puts a journey on the map: every stop it passes, and where it

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -56,35 +57,53 @@ func NewMainWindow(a fyne.App, dbPath string) fyne.Window {
 				dialog.ShowError(fmt.Errorf("%s: %s", lang.L("Cannot open the database"), locale.Message(err, uiLang())), w)
 				return
 			}
+			s := NewSession(d)
 			b := NewBrowser(d)
 			qs := NewQueryScreen(d.Network, time.Now())
 			qs.DataDate = d.DataDate
 			qs.Remember(prefs)
-			var data *DataScreen
+			trains := NewTimetableScreen(s, timetable.Train, w)
+			flights := NewTimetableScreen(s, timetable.Flight, w)
 			tabs := container.NewAppTabs(
 				container.NewTabItem(lang.L("Query"), qs.Content),
 				container.NewTabItem(lang.L("Cities"), b.Content),
+				container.NewTabItem(lang.L("Trains"), trains.Content),
+				container.NewTabItem(lang.L("Flights"), flights.Content),
 				container.NewTabItem(lang.L("Data"), container.NewStack()))
-			data = NewDataScreen(d.Path, w, func() {
-				// After an import: reload, recompile, and rebuild the screens
-				// that show the data, keeping the query typed.
-				go func() {
-					nd, err := load(context.Background(), d.Path)
-					fyne.Do(func() {
-						if err != nil {
-							dialog.ShowError(err, w)
-							return
-						}
-						*d = *nd
-						qs.net = nd.Network
-						qs.coords = nd.Timetable.StationCoords()
-						tabs.Items[1].Content = NewBrowser(nd).Content
-						tabs.Refresh()
-					})
-				}()
+			s.OnChange(func() {
+				// The planner and the city screen follow every change.
+				qs.SetNetwork(d.Network, d.DataDate)
+				tabs.Items[1].Content = NewBrowser(d).Content
+				tabs.Refresh()
 			})
-			tabs.Items[2].Content = data.Content
+			data := NewDataScreen(d.Path, w, func() {
+				s.Reload(func(err error) {
+					if err != nil {
+						dialog.ShowError(err, w)
+					}
+				})
+			})
+			tabs.Items[4].Content = data.Content
 			w.SetContent(tabs)
+			editor := func() *TimetableScreen {
+				switch tabs.SelectedIndex() {
+				case 2:
+					return trains
+				case 3:
+					return flights
+				}
+				return nil
+			}
+			w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+				if e := editor(); e != nil {
+					e.SaveForm()
+				}
+			})
+			w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+				if e := editor(); e != nil {
+					e.UndoLast()
+				}
+			})
 			log.Printf("railair: ready in %d ms (%d cities, %d services)", time.Since(start).Milliseconds(), len(d.Timetable.Cities), len(d.Timetable.Services))
 			w.SetMainMenu(fyne.NewMainMenu(
 				fyne.NewMenu(lang.L("Settings"), fyne.NewMenuItem(lang.L("Language"), func() { ShowLanguage(a, w) })),

@@ -75,3 +75,18 @@ func (m Minutes) String() string {
 	}
 	return m.TimeOfDay()
 }
+
+// OnDay places a clock time read from a timetable row (a workbook's or the
+// stop editor's) on its day. With day ≥ 0 it is day × 24 h plus clock; with
+// day < 0 (not given) it is the first time of that clock at or after prev,
+// the time before it in the service, so each time is within 24 h after the
+// one before. prev is NoTime at a service's first time.
+func OnDay(clock Minutes, day int, prev Minutes) Minutes {
+	if day >= 0 {
+		return clock + Minutes(day*MinutesPerDay)
+	}
+	if prev != NoTime && clock < prev {
+		return clock + Minutes((int(prev-clock)+MinutesPerDay-1)/MinutesPerDay*MinutesPerDay)
+	}
+	return clock
+}

@@ -210,3 +210,25 @@ func FuzzParseFare(f *testing.F) {
 		}
 	})
 }
+
+func TestOnDay(t *testing.T) {
+	tests := []struct {
+		clock     Minutes
+		day       int
+		prev, out Minutes
+	}{
+		{480, -1, NoTime, 480},              // first time of a service
+		{480, 0, NoTime, 480},               // 天 0
+		{480, 1, NoTime, 1920},              // 天 1
+		{1448, 0, 1436, 1448},               // 24:08 on 天 0 stays 24:08
+		{8, -1, 1436, 1448},                 // 00:08 after 23:56: the next day
+		{600, -1, 600, 600},                 // the same time: no day added
+		{599, -1, 600, 599 + MinutesPerDay}, // one minute earlier: a day later
+		{60, -1, 3000, 60 + 3*MinutesPerDay},
+	}
+	for _, tt := range tests {
+		if got := OnDay(tt.clock, tt.day, tt.prev); got != tt.out {
+			t.Errorf("OnDay(%d, %d, %d) = %d, want %d", tt.clock, tt.day, tt.prev, got, tt.out)
+		}
+	}
+}

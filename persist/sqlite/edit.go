@@ -261,6 +261,18 @@ func (s *Store) DeleteStation(ctx context.Context, name string, cascade bool) er
 // PutService adds a service, or replaces the one with the same code whole.
 // It must validate against the stations in the database.
 func (s *Store) PutService(ctx context.Context, sv timetable.Service) error {
+	return s.saveService(ctx, sv.Code, sv, true)
+}
+
+// SaveService stores an edited service in place of the one whose code was
+// old, in one transaction; old is "" for a new service. It refuses to
+// overwrite a different service that already has sv's code, and saves
+// nothing unless sv validates against the stations in the database.
+func (s *Store) SaveService(ctx context.Context, old string, sv timetable.Service) error {
+	return s.saveService(ctx, old, sv, false)
+}
+
+func (s *Store) saveService(ctx context.Context, old string, sv timetable.Service, overwrite bool) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		stmt, err := tx.PrepareContext(ctx, "SELECT kind FROM station WHERE name = ?")
 		if err != nil {
@@ -285,8 +297,24 @@ func (s *Store) PutService(ctx context.Context, sv timetable.Service) error {
 		if err := problemsOf(ps); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM service WHERE code = ?", sv.Code); err != nil {
-			return err
+		if !overwrite && sv.Code != old {
+			var n int
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM service WHERE code = ?", sv.Code).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return &locale.Error{Text: locale.Text{
+					Zh: fmt.Sprintf("%s %q 已存在", serviceWord.Zh, sv.Code), En: fmt.Sprintf("%s %q already exists", serviceWord.En, sv.Code)}}
+			}
+		}
+		if old != "" {
+			res, err := tx.ExecContext(ctx, "DELETE FROM service WHERE code = ?", old)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 && !overwrite {
+				return notFound(serviceWord, old)
+			}
 		}
 		w, err := newWriter(ctx, tx)
 		if err != nil {
@@ -306,6 +334,40 @@ func (s *Store) DeleteService(ctx context.Context, code string) error {
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return notFound(serviceWord, code)
+		}
+		return nil
+	})
+}
+
+// Restore puts records back as they were, in one transaction: each city and
+// station is added or changed, and each service replaces any of its code. It
+// is for undoing a deletion with the records loaded before it, which were
+// valid then; a station whose city, or a stop whose station, is neither
+// given nor in the database fails the whole restore.
+func (s *Store) Restore(ctx context.Context, cities []timetable.City, stations []timetable.Station, services []timetable.Service) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		w, err := newWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		for i := range cities {
+			if err := w.putCity(&cities[i]); err != nil {
+				return err
+			}
+		}
+		for i := range stations {
+			if err := w.putStation(&stations[i]); err != nil {
+				return err
+			}
+		}
+		for i := range services {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM service WHERE code = ?", services[i].Code); err != nil {
+				return err
+			}
+			if err := w.insertService(&services[i]); err != nil {
+				return err
+			}
 		}
 		return nil
 	})

@@ -182,6 +182,57 @@ func TestEdits(t *testing.T) {
 				{Station: "天津站", Arrive: 700, Depart: timetable.NoTime},
 			}})
 		}, `"天津站" does not exist`, nil},
+		{"save an edited service under a new code", func(s *Store) error {
+			return s.SaveService(ctx, "G1", timetable.Service{Code: "G3", Mode: timetable.Train, Days: timetable.EveryDay, Stops: []timetable.Stop{
+				{Station: "北京南", Arrive: timetable.NoTime, Depart: 600},
+				{Station: "上海虹桥", Arrive: 900, Depart: timetable.NoTime},
+			}})
+		}, "", func(t *testing.T, got *timetable.Timetable) {
+			if len(got.Services) != 2 || got.Services[1].Code != "G3" || got.Services[1].Stops[1].Arrive != 900 {
+				t.Errorf("services = %+v", got.Services)
+			}
+		}},
+		{"saving onto another service's code is refused", func(s *Store) error {
+			return s.SaveService(ctx, "", timetable.Service{Code: "G1", Mode: timetable.Train, Days: timetable.EveryDay, Stops: []timetable.Stop{
+				{Station: "北京南", Arrive: timetable.NoTime, Depart: 600},
+				{Station: "上海虹桥", Arrive: 900, Depart: timetable.NoTime},
+			}})
+		}, `service "G1" already exists`, nil},
+		{"saving a service that was deleted meanwhile", func(s *Store) error {
+			return s.SaveService(ctx, "G7", timetable.Service{Code: "G7", Mode: timetable.Train, Days: timetable.EveryDay, Stops: []timetable.Stop{
+				{Station: "北京南", Arrive: timetable.NoTime, Depart: 600},
+				{Station: "上海虹桥", Arrive: 900, Depart: timetable.NoTime},
+			}})
+		}, `service "G7" does not exist`, nil},
+		{"restore what a cascading delete removed", func(s *Store) error {
+			before, err := s.Load(ctx)
+			if err != nil {
+				return err
+			}
+			if err := s.DeleteCity(ctx, "北京", true); err != nil {
+				return err
+			}
+			var cities []timetable.City
+			for _, c := range before.Cities {
+				if c.Name == "北京" {
+					cities = append(cities, c)
+				}
+			}
+			var stations []timetable.Station
+			for _, st := range before.Stations {
+				if st.City == "北京" {
+					stations = append(stations, st)
+				}
+			}
+			return s.Restore(ctx, cities, stations, before.Services)
+		}, "", func(t *testing.T, got *timetable.Timetable) {
+			if !reflect.DeepEqual(got, small()) {
+				t.Errorf("restored:\n%+v\nwant\n%+v", got, small())
+			}
+		}},
+		{"restore a station of a missing city", func(s *Store) error {
+			return s.Restore(ctx, nil, []timetable.Station{{Name: "天津站", City: "天津", TransferMin: 30}}, nil)
+		}, "天津", nil},
 		{"delete a service", func(s *Store) error { return s.DeleteService(ctx, "G1") }, "", func(t *testing.T, got *timetable.Timetable) {
 			if len(got.Services) != 1 {
 				t.Errorf("services = %+v", got.Services)

@@ -621,12 +621,7 @@ func (rd *reader) readTrains(sheet string) error {
 			if !field(rd, h, row, cells, key, parseTime, &clock) {
 				continue
 			}
-			t := clock
-			if day >= 0 {
-				t += timetable.Minutes(day * timetable.MinutesPerDay)
-			} else if prev != timetable.NoTime && t < prev {
-				t += timetable.Minutes((int(prev-t) + timetable.MinutesPerDay - 1) / timetable.MinutesPerDay * timetable.MinutesPerDay)
-			}
+			t := timetable.OnDay(clock, day, prev)
 			if key == kArrive {
 				st.Arrive = t
 			} else {

@@ -1,0 +1,130 @@
+package gui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+
+	"railair.app/railair/core/locale"
+	"railair.app/railair/persist/sqlite"
+)
+
+// Session is the open database and what was loaded from it. Every change a
+// clerk makes goes through it: the change is stored, the timetable reloaded
+// and recompiled off the UI goroutine, and then every screen is told. Each
+// edit carries its inverse, so it can be undone.
+type Session struct {
+	Data *Data
+
+	undo      []undoStep
+	listeners []func()
+	working   bool
+	// finished, if set, is called on the UI goroutine when an edit, undo or
+	// reload is over (tests wait on it).
+	finished func(error)
+}
+
+// An edit is one change to the database.
+type edit func(ctx context.Context, st *sqlite.Store) error
+
+type undoStep struct {
+	what locale.Text // the change it undoes: "保存 G1"
+	run  edit
+}
+
+// maxUndo bounds the undo history.
+const maxUndo = 50
+
+// NewSession starts a session over data loaded from its database.
+func NewSession(d *Data) *Session { return &Session{Data: d} }
+
+// OnChange registers fn to run on the UI goroutine after each reload.
+func (s *Session) OnChange(fn func()) { s.listeners = append(s.listeners, fn) }
+
+// Working reports whether a change is being stored.
+func (s *Session) Working() bool { return s.working }
+
+// UndoName describes the change Undo would undo, and whether there is one.
+func (s *Session) UndoName() (locale.Text, bool) {
+	if len(s.undo) == 0 {
+		return locale.Text{}, false
+	}
+	return s.undo[len(s.undo)-1].what, true
+}
+
+// Edit stores a change described by what, keeps undo as its inverse, and
+// reloads. done, if not nil, runs on the UI goroutine with the change's
+// error; on an error nothing was stored.
+func (s *Session) Edit(what locale.Text, do, undo edit, done func(error)) {
+	s.apply(do, func(err error) {
+		if err == nil && undo != nil {
+			s.undo = append(s.undo, undoStep{what, undo})
+			if len(s.undo) > maxUndo {
+				s.undo = s.undo[1:]
+			}
+		}
+		if done != nil {
+			done(err)
+		}
+	})
+}
+
+// Undo undoes the last change. If that fails (the data changed under it),
+// the step is dropped and done gets the error.
+func (s *Session) Undo(done func(error)) {
+	if len(s.undo) == 0 || s.working {
+		return
+	}
+	step := s.undo[len(s.undo)-1]
+	s.undo = s.undo[:len(s.undo)-1]
+	s.apply(step.run, func(err error) {
+		if done != nil {
+			done(err)
+		}
+	})
+}
+
+// Reload reads the database again, after a change made elsewhere (an
+// import). The undo history is dropped: its steps were for the old data.
+func (s *Session) Reload(done func(error)) {
+	s.undo = nil
+	s.apply(nil, done)
+}
+
+// apply runs do (if any) on the store and reloads, off the UI goroutine.
+func (s *Session) apply(do edit, done func(error)) {
+	s.working = true
+	path := s.Data.Path
+	go func() {
+		ctx := context.Background()
+		var err error
+		if do != nil {
+			var st *sqlite.Store
+			if st, err = sqlite.Open(ctx, path); err == nil {
+				err = do(ctx, st)
+				if cerr := st.Close(); err == nil {
+					err = cerr
+				}
+			}
+		}
+		var nd *Data
+		if err == nil {
+			nd, err = load(ctx, path)
+		}
+		fyne.Do(func() {
+			s.working = false
+			if err == nil {
+				*s.Data = *nd
+				for _, fn := range s.listeners {
+					fn()
+				}
+			}
+			if done != nil {
+				done(err)
+			}
+			if s.finished != nil {
+				s.finished(err)
+			}
+		})
+	}()
+}

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"railair.app/railair/core/timetable"
@@ -21,8 +22,14 @@ type MapView struct {
 	rings  [][][2]float64 // outline rings, lon/lat
 	cities [][2]float64   // city positions, lon/lat
 	names  []string       // the cities' names, as cities
+	lines  [][][2]float64 // the services of a chosen city, lon/lat
+	marked *[2]float64    // the chosen city, or nil
 	route  [][2]float64   // the route's points, lon/lat, in order
 	stops  [][2]float64   // where the route changes service
+
+	// OnTapped, if set, is called with the name of the city nearest a
+	// click, when one is within a few pixels.
+	OnTapped func(city string)
 
 	center [2]float64 // lon/lat at the middle of the view
 	scale  float64    // pixels per degree of latitude
@@ -99,28 +106,85 @@ func (m *MapView) SetRoute(points, changes [][2]float64) {
 	m.raster.Refresh()
 }
 
+// SetLines draws the lines of a city's services and marks the city (nil
+// for none), centring the map on it.
+func (m *MapView) SetLines(lines [][][2]float64, city *[2]float64) {
+	m.lines, m.marked = lines, city
+	if city != nil {
+		m.center = *city
+	}
+	m.raster.Refresh()
+}
+
+// CityAt returns the city drawn nearest to pos (in the widget's units),
+// within 10 units, or "".
+func (m *MapView) CityAt(pos fyne.Position) string {
+	size := m.Size()
+	best, name := 100.0, ""
+	for i, c := range m.cities {
+		x, y := m.projectF(c, float64(size.Width), float64(size.Height), m.scale)
+		if d := (x-float64(pos.X))*(x-float64(pos.X)) + (y-float64(pos.Y))*(y-float64(pos.Y)); d <= best {
+			best, name = d, m.names[i]
+		}
+	}
+	return name
+}
+
+// Tapped picks the city under the pointer.
+func (m *MapView) Tapped(e *fyne.PointEvent) {
+	if name := m.CityAt(e.Position); name != "" && m.OnTapped != nil {
+		m.OnTapped(name)
+	}
+}
+
+// projectF is project without rounding.
+func (m *MapView) projectF(p [2]float64, w, h, scale float64) (float64, float64) {
+	k := math.Cos(m.center[1] * math.Pi / 180)
+	return w/2 + (p[0]-m.center[0])*scale*k, h/2 - (p[1]-m.center[1])*scale
+}
+
 // project turns lon/lat into pixels of a w×h view at scale pixels per
 // degree of latitude.
 func (m *MapView) project(p [2]float64, w, h int, scale float64) (int, int) {
-	k := math.Cos(m.center[1] * math.Pi / 180)
-	x := float64(w)/2 + (p[0]-m.center[0])*scale*k
-	y := float64(h)/2 - (p[1]-m.center[1])*scale
+	x, y := m.projectF(p, float64(w), float64(h), scale)
 	return int(x), int(y)
 }
 
+// palette is the map's colours.
+type palette struct{ sea, land, city, route, changes, lines color.NRGBA }
+
 var (
-	mapSea     = color.NRGBA{0x1b, 0x26, 0x33, 0xff}
-	mapLand    = color.NRGBA{0x6b, 0x7f, 0x95, 0xff}
-	mapCity    = color.NRGBA{0xe0, 0xe6, 0xee, 0xff}
-	mapRoute   = color.NRGBA{0xff, 0xb3, 0x00, 0xff}
-	mapChanges = color.NRGBA{0xff, 0x55, 0x55, 0xff}
+	darkMap = palette{
+		sea: color.NRGBA{0x1b, 0x26, 0x33, 0xff}, land: color.NRGBA{0x6b, 0x7f, 0x95, 0xff},
+		city: color.NRGBA{0xe0, 0xe6, 0xee, 0xff}, route: color.NRGBA{0xff, 0xb3, 0x00, 0xff},
+		changes: color.NRGBA{0xff, 0x55, 0x55, 0xff}, lines: color.NRGBA{0x4f, 0xc3, 0xf7, 0xff},
+	}
+	lightMap = palette{
+		sea: color.NRGBA{0xe3, 0xec, 0xf4, 0xff}, land: color.NRGBA{0x78, 0x8c, 0xa3, 0xff},
+		city: color.NRGBA{0x37, 0x47, 0x4f, 0xff}, route: color.NRGBA{0xe6, 0x51, 0x00, 0xff},
+		changes: color.NRGBA{0xc6, 0x28, 0x28, 0xff}, lines: color.NRGBA{0x02, 0x77, 0xbd, 0xff},
+	}
 )
+
+// palette picks the map's colours to suit the theme's background.
+func (m *MapView) palette() palette {
+	app := fyne.CurrentApp()
+	if app == nil {
+		return darkMap
+	}
+	r, g, b, _ := m.Theme().Color(theme.ColorNameBackground, app.Settings().ThemeVariant()).RGBA()
+	if r+g+b > 3*0x8000 {
+		return lightMap
+	}
+	return darkMap
+}
 
 // draw renders the map at w×h pixels.
 func (m *MapView) draw(w, h int) image.Image {
 	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	p := m.palette()
 	for i := range img.Pix {
-		img.Pix[i] = [4]uint8{mapSea.R, mapSea.G, mapSea.B, 0xff}[i%4]
+		img.Pix[i] = [4]uint8{p.sea.R, p.sea.G, p.sea.B, 0xff}[i%4]
 	}
 	// The raster's pixels are finer than the layout's units on scaled
 	// screens; scale the map with them.
@@ -132,25 +196,37 @@ func (m *MapView) draw(w, h int) image.Image {
 		for i := 1; i < len(r); i++ {
 			x0, y0 := m.project(r[i-1], w, h, scale)
 			x1, y1 := m.project(r[i], w, h, scale)
-			line(img, x0, y0, x1, y1, mapLand, 1)
+			line(img, x0, y0, x1, y1, p.land, 1)
 		}
 	}
 	for _, c := range m.cities {
 		x, y := m.project(c, w, h, scale)
-		dot(img, x, y, 1, mapCity)
+		dot(img, x, y, 1, p.city)
+	}
+	for _, l := range m.lines {
+		for i := 1; i < len(l); i++ {
+			x0, y0 := m.project(l[i-1], w, h, scale)
+			x1, y1 := m.project(l[i], w, h, scale)
+			line(img, x0, y0, x1, y1, p.lines, 1)
+		}
+	}
+	if m.marked != nil {
+		x, y := m.project(*m.marked, w, h, scale)
+		dot(img, x, y, 6, p.changes)
+		dot(img, x, y, 3, p.city)
 	}
 	for i := 1; i < len(m.route); i++ {
 		x0, y0 := m.project(m.route[i-1], w, h, scale)
 		x1, y1 := m.project(m.route[i], w, h, scale)
-		line(img, x0, y0, x1, y1, mapRoute, 2)
+		line(img, x0, y0, x1, y1, p.route, 2)
 	}
-	for _, p := range m.route {
-		x, y := m.project(p, w, h, scale)
-		dot(img, x, y, 3, mapRoute)
+	for _, pt := range m.route {
+		x, y := m.project(pt, w, h, scale)
+		dot(img, x, y, 3, p.route)
 	}
-	for _, p := range m.stops {
-		x, y := m.project(p, w, h, scale)
-		dot(img, x, y, 4, mapChanges)
+	for _, pt := range m.stops {
+		x, y := m.project(pt, w, h, scale)
+		dot(img, x, y, 4, p.changes)
 	}
 	return img
 }

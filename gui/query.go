@@ -32,6 +32,8 @@ type QueryScreen struct {
 	After    *widget.Entry
 	By       *widget.Select
 	Modes    *widget.RadioGroup
+	Class    *widget.Select // a seat class for every leg, or the first option: each leg's cheapest
+	Most     *widget.Select // at most this many transfers, or the first option: no limit
 	Search   *widget.Button
 	Cancel   *widget.Button
 	Busy     *widget.ProgressBarInfinite
@@ -196,6 +198,10 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 	qs.Modes = widget.NewRadioGroup(modes, nil)
 	qs.Modes.Horizontal = true
 	qs.Modes.SetSelected(modes[0])
+	qs.Class = widget.NewSelect(nil, nil)
+	qs.setClasses(net.Timetable())
+	qs.Most = widget.NewSelect([]string{lang.L("Any number of transfers"), lang.L("Direct only"), "≤ 1", "≤ 2", "≤ 3", "≤ 4"}, nil)
+	qs.Most.SetSelectedIndex(0)
 	qs.Search = widget.NewButton(lang.L("Search"), qs.run)
 	qs.Search.Importance = widget.HighImportance
 	qs.Cancel = widget.NewButton(lang.L("Cancel"), func() {
@@ -277,6 +283,7 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("To")), nil, qs.To),
 		container.NewGridWithColumns(4, widget.NewLabel(lang.L("Date")), qs.Date, widget.NewLabel(lang.L("After")), qs.After),
 		container.NewBorder(nil, nil, nil, qs.Modes, qs.By),
+		container.NewGridWithColumns(4, widget.NewLabel(lang.L("Seat class")), qs.Class, widget.NewLabel(lang.L("Transfers")), qs.Most),
 		container.NewBorder(nil, nil, nil, container.NewHBox(qs.Cancel, qs.Search), qs.Busy),
 		qs.Status,
 	)
@@ -289,12 +296,26 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 	return qs
 }
 
+// setClasses offers the seat classes of t, after "cheapest on each leg",
+// keeping the one chosen if t still sells it.
+func (qs *QueryScreen) setClasses(t *timetable.Timetable) {
+	chosen := qs.Class.Selected
+	qs.Class.Options = append([]string{lang.L("Cheapest class")}, t.Classes()...)
+	qs.Class.SetSelectedIndex(0)
+	for i, c := range qs.Class.Options {
+		if c == chosen && i > 0 {
+			qs.Class.SetSelectedIndex(i)
+		}
+	}
+}
+
 // SetNetwork makes the screen plan on a recompiled network, after the data
 // changed; the journeys shown, found on the old data, are cleared.
 func (qs *QueryScreen) SetNetwork(net *planner.Network, dataDate string) {
 	qs.net, qs.DataDate = net, dataDate
 	qs.coords = net.Timetable().StationCoords()
 	qs.Map.SetCities(net.Timetable())
+	qs.setClasses(net.Timetable())
 	qs.found, qs.journeys, qs.selected = nil, nil, -1
 	qs.Results.UnselectAll()
 	qs.Results.Refresh()
@@ -347,6 +368,12 @@ func (qs *QueryScreen) query() (planner.Query, string) {
 	}
 	q.After = m
 	q.By = criteria[max(qs.By.SelectedIndex(), 0)].by
+	if i := qs.Class.SelectedIndex(); i > 0 {
+		q.Class = qs.Class.Options[i]
+	}
+	if i := qs.Most.SelectedIndex(); i > 0 {
+		q.MaxTransfers = i - 1
+	}
 	for i, mk := range modeKeys {
 		if qs.Modes.Selected == lang.L(mk.key) {
 			q.Modes = modeKeys[i].mode

@@ -5,6 +5,7 @@ package gui
 
 import (
 	"embed"
+	"image/color"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -20,6 +21,7 @@ var translations embed.FS
 // Preference keys.
 const (
 	prefLanguage = "language" // "", "zh" or "en"
+	prefTheme    = "theme"    // "", "light" or "dark"
 	prefFrom     = "query.from"
 	prefTo       = "query.to"
 	prefBy       = "query.by"
@@ -43,23 +45,47 @@ func Setup(a fyne.App) {
 	if err := lang.AddTranslationsFS(translations, "translation"); err != nil {
 		fyne.LogError("loading translations", err)
 	}
-	a.Settings().SetTheme(Theme())
+	a.Settings().SetTheme(ThemeFor(a.Preferences().String(prefTheme)))
 }
 
 // cjkTheme is the default theme with a font that has Simplified Chinese
 // and Latin glyphs, so Chinese never shows as boxes whatever fonts the
-// machine has.
+// machine has; it can hold the light or dark variant whatever the system
+// asks.
 type cjkTheme struct {
 	fyne.Theme
-	font fyne.Resource
+	font    fyne.Resource
+	variant fyne.ThemeVariant
+	fixed   bool // variant overrides the system's
 }
 
 // Theme returns RailAir's theme: Fyne's default, light or dark as the
 // system asks, with the embedded CJK font.
-func Theme() fyne.Theme {
-	return &cjkTheme{Theme: theme.DefaultTheme(), font: fyne.NewStaticResource("WenQuanYiMicroHei.ttf", resources.Font())}
+func Theme() fyne.Theme { return ThemeFor("") }
+
+// ThemeFor returns RailAir's theme in a variant: "light", "dark", or ""
+// to follow the system.
+func ThemeFor(variant string) fyne.Theme {
+	t := &cjkTheme{Theme: theme.DefaultTheme(), font: fyne.NewStaticResource("WenQuanYiMicroHei.ttf", resources.Font())}
+	switch variant {
+	case "light":
+		t.variant, t.fixed = theme.VariantLight, true
+	case "dark":
+		t.variant, t.fixed = theme.VariantDark, true
+	}
+	return t
 }
 
+// Color gives the default theme's colours in the chosen variant.
+func (t *cjkTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.fixed {
+		v = t.variant
+	}
+	return t.Theme.Color(name, v)
+}
+
+// Font gives the embedded CJK font for text, and Fyne's own for symbols and
+// monospace.
 func (t *cjkTheme) Font(style fyne.TextStyle) fyne.Resource {
 	if style.Monospace || style.Symbol {
 		return t.Theme.Font(style)

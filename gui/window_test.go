@@ -29,45 +29,6 @@ func nationalData(t *testing.T) *Data {
 	return &Data{Timetable: &d.Timetable, Network: planner.Compile(&d.Timetable), DataDate: d.DataDate, Path: "test.db"}
 }
 
-func TestBrowserSearchAndSelect(t *testing.T) {
-	a := test.NewTempApp(t)
-	Setup(a)
-	b := NewBrowser(nationalData(t))
-	w := test.NewTempWindow(t, b.Content)
-	_ = w
-	if len(b.shown) < 360 {
-		t.Fatalf("%d cities shown before searching", len(b.shown))
-	}
-	tests := []struct {
-		typed string
-		first string
-	}{
-		{"beij", "北京"},
-		{"Shang", "上海"},
-		{"乌鲁", "乌鲁木齐"},
-	}
-	for _, tt := range tests {
-		b.Search.SetText("")
-		test.Type(b.Search, tt.typed)
-		if len(b.shown) == 0 || b.data.Timetable.Cities[b.shown[0]].Name != tt.first {
-			t.Errorf("typing %q shows %d cities, first %v; want %s first", tt.typed, len(b.shown), b.shown, tt.first)
-		}
-	}
-	b.Search.SetText("")
-	test.Type(b.Search, "beij")
-	b.Cities.Select(0)
-	if !strings.Contains(b.Detail.Text, "北京") {
-		t.Errorf("detail = %q", b.Detail.Text)
-	}
-	found := false
-	for _, s := range b.stations {
-		found = found || s.Name == "北京南"
-	}
-	if !found || len(b.services) < 100 {
-		t.Errorf("北京: %d stations (北京南 found: %v), %d services", len(b.stations), found, len(b.services))
-	}
-}
-
 // newQueryScreen makes a query screen on the national dataset, in a test
 // window, as of 2026-12-01 08:00.
 func newQueryScreen(t *testing.T) (fyne.App, *Data, *QueryScreen) {
@@ -233,5 +194,26 @@ func TestSortJourneys(t *testing.T) {
 				t.Errorf("a %s train shown with only C checked", l.Category)
 			}
 		}
+	}
+}
+
+// TestQueryClassAndTransfers asks for business class, direct trains only.
+func TestQueryClassAndTransfers(t *testing.T) {
+	_, d, qs := newQueryScreen(t)
+	test.Type(qs.From, "北京")
+	test.Type(qs.To, "上海")
+	qs.Class.SetSelected("商务座")
+	qs.Most.SetSelectedIndex(1) // direct only
+	q, bad := qs.query()
+	if bad != "" || q.Class != "商务座" || q.MaxTransfers != 0 {
+		t.Fatalf("query %+v %q", q, bad)
+	}
+	res, err := d.Network.Plan(context.Background(), q)
+	qs.show(res, err)
+	if len(qs.journeys) == 0 {
+		t.Fatalf("no journey; status %q", qs.Status.Text)
+	}
+	if l := qs.journeys[0].Legs; len(l) != 1 || l[0].Class != "商务座" {
+		t.Errorf("first journey %+v", l)
 	}
 }

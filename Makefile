@@ -12,7 +12,7 @@ APT_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-de
             libxinerama-dev libxi-dev libxxf86vm-dev
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all run deps app cli test vet bench fuzz dataset icon font screenshots \
+.PHONY: golden all run deps app cli test vet bench fuzz dataset icon font screenshots \
 	package-linux package-windows windows-build install clean
 
 all: app cli
@@ -118,7 +118,13 @@ icon:
 font:
 	sh resources/fonts/extract.sh
 
-## screenshots: start the real app under Xvfb and save its screens to docs/screenshots
+## # golden: rewrite the GUI's golden renders (gui/testdata/*.xml) after an
+# intended change of the screens; read the diff before committing.
+golden:
+	-go test ./gui -run TestGoldenRenders >/dev/null
+	@for f in gui/testdata/failed/*.xml; do [ -e "$$f" ] && mv "$$f" gui/testdata/ && echo "updated $$f"; done; rm -rf gui/testdata/failed
+
+screenshots: start the real app under Xvfb and save its screens to docs/screenshots
 screenshots:
 	bash docs/screenshots.sh
 

@@ -56,6 +56,9 @@ type CityScreen struct {
 	services []int // the services calling at the chosen city
 	byCity   map[string][]int
 	cityOf   map[string]string
+	// stationText holds, per city, its stations' names and codes, for the
+	// search.
+	stationText map[string]string
 }
 
 // NewCityScreen builds the screen over the session's data.
@@ -142,6 +145,7 @@ func NewCityScreen(s *Session, w fyne.Window) *CityScreen {
 	split.Offset = 0.2
 	cs.Content = split
 	s.OnChange(cs.dataChanged)
+	s.OnBusy(cs.enable)
 	cs.dataChanged()
 	return cs
 }
@@ -168,8 +172,10 @@ func CityMatches(c *timetable.City, q string) bool {
 func (cs *CityScreen) dataChanged() {
 	t := cs.session.Data.Timetable
 	cs.cityOf = map[string]string{}
+	cs.stationText = map[string]string{}
 	for _, s := range t.Stations {
 		cs.cityOf[s.Name] = s.City
+		cs.stationText[s.City] += s.Name + "\x00" + strings.ToLower(s.Code) + "\x00"
 	}
 	cs.byCity = map[string][]int{}
 	for i, sv := range t.Services {
@@ -194,13 +200,14 @@ func (cs *CityScreen) dataChanged() {
 	}
 }
 
-// filter lists the cities matching the search, by pinyin as Chinese lists
-// are.
+// filter lists the cities matching the search (by name, pinyin, or one of
+// their stations' names or codes), by pinyin as Chinese lists are.
 func (cs *CityScreen) filter() {
 	cities := cs.session.Data.Timetable.Cities
 	cs.shown = cs.shown[:0]
+	q := strings.ToLower(strings.TrimSpace(cs.Search.Text))
 	for i := range cities {
-		if CityMatches(&cities[i], cs.Search.Text) {
+		if CityMatches(&cities[i], q) || len(q) > 1 && strings.Contains(cs.stationText[cities[i].Name], q) {
 			cs.shown = append(cs.shown, i)
 		}
 	}
@@ -368,7 +375,6 @@ func (cs *CityScreen) SaveCity(old *timetable.City, c timetable.City) {
 	cs.city = c.Name // chosen again after the reload
 	cs.session.Edit(locale.Textf("保存城市 %s", "save city %s", c.Name), do, undo,
 		cs.reported(lang.L("Saved city", map[string]string{"Name": c.Name})))
-	cs.enable()
 }
 
 // SaveStation stores a station: a new one when old is nil, else in place
@@ -408,7 +414,6 @@ func (cs *CityScreen) SaveStation(old *timetable.Station, s timetable.Station) {
 	cs.city = s.City
 	cs.session.Edit(locale.Textf("保存车站 %s", "save station %s", s.Name), do, undo,
 		cs.reported(lang.L("Saved station", map[string]string{"Name": s.Name})))
-	cs.enable()
 }
 
 // users lists, from the loaded timetable, the stations of a city (or the
@@ -476,7 +481,6 @@ func (cs *CityScreen) DeleteCity(name string) {
 			return st.Restore(ctx, []timetable.City{city}, stations, services)
 		},
 		cs.reported(lang.L("Deleted", map[string]string{"Name": name})))
-	cs.enable()
 }
 
 // confirmRemoveStation asks before deleting a station.
@@ -504,7 +508,6 @@ func (cs *CityScreen) DeleteStation(name string) {
 		func(ctx context.Context, st *sqlite.Store) error { return st.DeleteStation(ctx, name, true) },
 		func(ctx context.Context, st *sqlite.Store) error { return st.Restore(ctx, nil, stations, services) },
 		cs.reported(lang.L("Deleted", map[string]string{"Name": name})))
-	cs.enable()
 }
 
 // numberField is an entry for a number, empty allowed, checked as typed.

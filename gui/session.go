@@ -18,6 +18,7 @@ type Session struct {
 
 	undo      []undoStep
 	listeners []func()
+	busy      []func()
 	working   bool
 	// finished, if set, is called on the UI goroutine when an edit, undo or
 	// reload is over (tests wait on it).
@@ -40,6 +41,11 @@ func NewSession(d *Data) *Session { return &Session{Data: d} }
 
 // OnChange registers fn to run on the UI goroutine after each reload.
 func (s *Session) OnChange(fn func()) { s.listeners = append(s.listeners, fn) }
+
+// OnBusy registers fn to run on the UI goroutine when a change starts to be
+// stored, before the work leaves the UI goroutine (to disable what must
+// wait for it).
+func (s *Session) OnBusy(fn func()) { s.busy = append(s.busy, fn) }
 
 // Working reports whether a change is being stored.
 func (s *Session) Working() bool { return s.working }
@@ -94,6 +100,9 @@ func (s *Session) Reload(done func(error)) {
 // apply runs do (if any) on the store and reloads, off the UI goroutine.
 func (s *Session) apply(do edit, done func(error)) {
 	s.working = true
+	for _, fn := range s.busy {
+		fn()
+	}
 	path := s.Data.Path
 	go func() {
 		ctx := context.Background()

@@ -160,6 +160,7 @@ func NewTimetableScreen(s *Session, mode timetable.Mode, w fyne.Window) *Timetab
 	split.Offset = 0.28
 	ts.Content = split
 	s.OnChange(ts.dataChanged)
+	s.OnBusy(ts.check)
 	ts.dataChanged()
 	ts.edit(nil)
 	return ts
@@ -473,7 +474,6 @@ func (ts *TimetableScreen) SaveForm() {
 		undo = func(ctx context.Context, st *sqlite.Store) error { return st.DeleteService(ctx, sv.Code) }
 	}
 	ts.Status.SetText(lang.L("Saving"))
-	ts.Save.Disable()
 	ts.session.Edit(locale.Textf("保存 %s", "save %s", sv.Code),
 		func(ctx context.Context, st *sqlite.Store) error { return st.SaveService(ctx, old, sv) }, undo,
 		func(err error) {

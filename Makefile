@@ -118,13 +118,12 @@ icon:
 font:
 	sh resources/fonts/extract.sh
 
-## # golden: rewrite the GUI's golden renders (gui/testdata/*.xml) after an
-# intended change of the screens; read the diff before committing.
+## golden: rewrite the GUI's golden renders (gui/testdata/*.xml) after an intended change of the screens
 golden:
 	-go test ./gui -run TestGoldenRenders >/dev/null
 	@for f in gui/testdata/failed/*.xml; do [ -e "$$f" ] && mv "$$f" gui/testdata/ && echo "updated $$f"; done; rm -rf gui/testdata/failed
 
-screenshots: start the real app under Xvfb and save its screens to docs/screenshots
+## screenshots: start the real app under Xvfb and save its screens to docs/screenshots
 screenshots:
 	bash docs/screenshots.sh
 

@@ -91,7 +91,7 @@ func (qs *QueryScreen) filterJourneys() {
 	}
 	qs.selected = -1
 	qs.Copy.Disable()
-	qs.Print.Disable()
+	qs.printable()
 	qs.sortJourneys()
 }
 
@@ -133,12 +133,27 @@ func (qs *QueryScreen) sortJourneys() {
 	}
 }
 
-// WritePDF prints the journey shown in detail as a PDF itinerary at path.
+// printable names and enables the print button: the chosen journey, or
+// every journey shown when none is chosen.
+func (qs *QueryScreen) printable() {
+	if qs.selected >= 0 {
+		qs.Print.SetText(lang.L("Save itinerary…"))
+	} else {
+		qs.Print.SetText(lang.L("Save all shown…"))
+	}
+	setEnabled(qs.Print, len(qs.journeys) > 0)
+}
+
+// WritePDF prints the journey shown in detail, or every journey shown when
+// none is chosen, as a PDF itinerary at path.
 func (qs *QueryScreen) WritePDF(path string) error {
-	if qs.selected < 0 || qs.selected >= len(qs.journeys) {
+	res := &planner.Result{Query: planner.Query{Date: qs.lastDate}, Journeys: qs.journeys}
+	if qs.selected >= 0 && qs.selected < len(qs.journeys) {
+		res.Journeys = []planner.Journey{qs.journeys[qs.selected]}
+	}
+	if len(res.Journeys) == 0 {
 		return nil
 	}
-	res := &planner.Result{Query: planner.Query{Date: qs.lastDate}, Journeys: []planner.Journey{qs.journeys[qs.selected]}}
 	return files.Write(path, func(f *os.File) error {
 		return itinerary.Write(f, res, itinerary.OptionsFor(qs.net, uiLang(), qs.DataDate))
 	})
@@ -231,7 +246,12 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 		qs.Steps.SetText(strings.Join(planner.Steps(&qs.journeys[i], uiLang()), "\n"))
 		qs.drawJourney(&qs.journeys[i])
 		qs.Copy.Enable()
-		qs.Print.Enable()
+		qs.printable()
+	}
+	qs.Results.OnUnselected = func(widget.ListItemID) {
+		qs.selected = -1
+		qs.Copy.Disable()
+		qs.printable()
 	}
 	var sorts []string
 	for _, k := range sortKeys {
@@ -254,7 +274,7 @@ func NewQueryScreen(net *planner.Network, now time.Time) *QueryScreen {
 	qs.Copy.Disable()
 	qs.Print = widget.NewButton(lang.L("Save itinerary…"), func() {
 		w := fyne.CurrentApp().Driver().AllWindows()
-		if len(w) == 0 || qs.selected < 0 {
+		if len(w) == 0 || len(qs.journeys) == 0 {
 			return
 		}
 		d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
@@ -322,7 +342,7 @@ func (qs *QueryScreen) SetNetwork(net *planner.Network, dataDate string) {
 	qs.Steps.SetText(lang.L("Pick a journey"))
 	qs.Map.SetRoute(nil, nil)
 	qs.Copy.Disable()
-	qs.Print.Disable()
+	qs.printable()
 }
 
 // drawJourney puts a journey on the map: every stop it passes, and where it

@@ -2,6 +2,8 @@ package gui
 
 import (
 	"context"
+	"log"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -104,6 +106,7 @@ func (s *Session) apply(do edit, done func(error)) {
 		fn()
 	}
 	path := s.Data.Path
+	start := time.Now()
 	go func() {
 		ctx := context.Background()
 		var err error
@@ -123,6 +126,7 @@ func (s *Session) apply(do edit, done func(error)) {
 		fyne.Do(func() {
 			s.working = false
 			if err == nil {
+				log.Printf("railair: stored and reloaded in %d ms", time.Since(start).Milliseconds())
 				*s.Data = *nd
 				for _, fn := range s.listeners {
 					fn()

@@ -83,6 +83,21 @@ func TestQueryScreen(t *testing.T) {
 	if img := qs.Map.draw(200, 150); img.Bounds().Dx() != 200 {
 		t.Error("the map did not draw")
 	}
+	// With no journey chosen, every journey shown prints, one a page.
+	qs.Modes.SetSelected(qs.Modes.Options[0])
+	qs.By.SetSelectedIndex(len(criteria) - 1) // all options
+	q, _ = qs.query()
+	res, err = d.Network.Plan(context.Background(), q)
+	qs.show(res, err)
+	qs.Results.UnselectAll()
+	all := filepath.Join(t.TempDir(), "all.pdf")
+	if err := qs.WritePDF(all); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(all)
+	if pages := bytes.Count(b, []byte("/Type /Page\n")); err != nil || len(qs.journeys) < 2 || pages != len(qs.journeys) || qs.Print.Text != lang.L("Save all shown…") {
+		t.Errorf("all %d journeys printed on %d pages (%v); button %q", len(qs.journeys), pages, err, qs.Print.Text)
+	}
 	// A bad time is reported and what was typed stays.
 	qs.After.SetText("25:99")
 	qs.run()

@@ -187,8 +187,20 @@ func (ts *TimetableScreen) dataChanged() {
 	}
 	if sv := ts.find(ts.form.original); sv != nil {
 		ts.edit(formOf(sv))
+		ts.selectListed(sv.Code)
 	} else if ts.form.original != "" {
 		ts.edit(nil)
+	}
+}
+
+// selectListed shows the service with the given code selected in the list,
+// if it is listed.
+func (ts *TimetableScreen) selectListed(code string) {
+	for i, k := range ts.shown {
+		if ts.session.Data.Timetable.Services[k].Code == code {
+			ts.List.Select(i)
+			return
+		}
 	}
 }
 

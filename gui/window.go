@@ -96,20 +96,26 @@ func NewMainWindow(a fyne.App, dbPath string) fyne.Window {
 				}
 				return nil
 			}
-			w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+			log.Printf("railair: ready in %d ms (%d cities, %d services)", time.Since(start).Milliseconds(), len(d.Timetable.Cities), len(d.Timetable.Services))
+			// 编辑: save in the editors (Ctrl+S; the menu sees it before a
+			// focused cell does), and undo the last stored change. Ctrl+Z
+			// stays with the cells, where it undoes typing.
+			save := fyne.NewMenuItem(lang.L("Save"), func() {
 				if e := editor(); e != nil {
 					e.SaveForm()
 				}
 			})
-			w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+			save.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+			undo := fyne.NewMenuItem(lang.L("Undo last change"), func() {
 				if e := editor(); e != nil {
 					e.UndoLast()
-				} else if tabs.SelectedIndex() == 1 && !cities.Undo.Disabled() {
+				} else {
+					tabs.SelectIndex(1)
 					cities.Undo.OnTapped()
 				}
 			})
-			log.Printf("railair: ready in %d ms (%d cities, %d services)", time.Since(start).Milliseconds(), len(d.Timetable.Cities), len(d.Timetable.Services))
 			w.SetMainMenu(fyne.NewMainMenu(
+				fyne.NewMenu(lang.L("Edit"), save, undo),
 				fyne.NewMenu(lang.L("Settings"),
 					fyne.NewMenuItem(lang.L("Language"), func() { ShowLanguage(a, w) }),
 					fyne.NewMenuItem(lang.L("Appearance"), func() { ShowAppearance(a, w) })),

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"railair.app/railair/core/locale"
 	"railair.app/railair/core/timetable"
@@ -252,11 +253,9 @@ func defaultCategory(m timetable.Mode, code string) string {
 	if m == timetable.Flight {
 		return timetable.AirlineOf(code)
 	}
-	for _, r := range code {
-		if unicode.IsLetter(r) {
-			return strings.ToUpper(string(r))
-		}
-		break
+	r, _ := utf8.DecodeRuneInString(code)
+	if unicode.IsLetter(r) {
+		return strings.ToUpper(string(r))
 	}
 	return ""
 }

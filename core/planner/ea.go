@@ -10,7 +10,9 @@ import (
 // run just left), or unreachable. The multi-criteria scan of Arrival uses
 // it as an exact bound.
 //
-// Each station keeps its earliest arrival and the earliest by another run;
+// Each station keeps the earliest time a run may be boarded there and the
+// earliest for another run (arrivals are pushed to every station of their
+// city with its transfer time, so a connection checks one station);
 // each run keeps the set of classes that some boarding so far could still
 // ride in (a leg needs one class sold on all its sections).
 func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
@@ -21,6 +23,8 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 	if len(s.eaArr) < len(n.stations) {
 		s.eaArr = make([][2]int32, len(n.stations))
 		s.eaRun = make([]int32, len(n.stations))
+		s.eaBoard = make([][2]int32, len(n.stations))
+		s.eaBoardRun = make([]int32, len(n.stations))
 		s.eaGen = make([]uint32, len(n.stations))
 	}
 	runs := (sc.kmax - sc.kmin + 1) * len(n.services)
@@ -28,14 +32,34 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		s.eaAlive = make([]uint64, runs)
 		s.eaRunGen = make([]uint32, runs)
 	}
-	arrAt := func(st, run int32) int32 { // earliest arrival at st by a run other than run
+	// boardAt is the earliest time a run may be boarded at st: after an
+	// arrival in st's city by another run and the transfer time to st.
+	boardAt := func(st, run int32) int32 {
 		if s.eaGen[st] != s.gen {
 			return unreachable
 		}
-		if s.eaRun[st] == run {
-			return s.eaArr[st][1]
+		if s.eaBoardRun[st] == run {
+			return s.eaBoard[st][1]
 		}
-		return s.eaArr[st][0]
+		return s.eaBoard[st][0]
+	}
+	// better records time t by run in a station's two-best (the earliest,
+	// and the earliest by another run) and reports whether it changed.
+	better := func(a *[2]int32, by *int32, t, run int32) bool {
+		switch {
+		case *by == run:
+			if t >= a[0] {
+				return false
+			}
+			a[0] = t
+		case t < a[0]:
+			a[1], a[0], *by = a[0], t, run
+		case t < a[1]:
+			a[1] = t
+		default:
+			return false
+		}
+		return true
 	}
 	best := int32(unreachable)
 	for i := from(sc.tl, sc.t0); i < len(sc.tl); i++ {
@@ -62,16 +86,8 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		}
 		boardable := s.isOrig[c.from] == s.gen && dep >= sc.t0 && dep <= sc.originEnd
 		if !boardable {
-			ct := &n.cities[n.stations[c.from].city]
-			for _, st := range ct.stations {
-				wait := ct.transfer
-				if st == c.from {
-					wait = n.stations[st].transfer
-				}
-				if a := arrAt(st, run); a != unreachable && a+wait <= dep {
-					boardable = true
-					break
-				}
+			if b := boardAt(c.from, run); b != unreachable && b <= dep {
+				boardable = true
 			}
 		}
 		if boardable {
@@ -86,21 +102,31 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 			best = min(best, arr)
 			continue
 		}
-		// Record the arrival: the earliest, and the earliest by another run.
+		// Record the arrival. Only one that improves the station's two-best
+		// changes where runs may be boarded: at each station of the city,
+		// after its transfer time. Improvements are far rarer than
+		// connections, so the work is done here rather than at boarding.
 		st := c.to
 		if s.eaGen[st] != s.gen {
 			s.eaGen[st] = s.gen
-			s.eaArr[st] = [2]int32{unreachable, unreachable}
-			s.eaRun[st] = -1
+			s.eaArr[st], s.eaRun[st] = [2]int32{unreachable, unreachable}, -1
+			s.eaBoard[st], s.eaBoardRun[st] = [2]int32{unreachable, unreachable}, -1
 		}
-		a := &s.eaArr[st]
-		switch {
-		case s.eaRun[st] == run:
-			a[0] = min(a[0], arr)
-		case arr < a[0]:
-			a[1], a[0], s.eaRun[st] = a[0], arr, run
-		case arr < a[1]:
-			a[1] = arr
+		if !better(&s.eaArr[st], &s.eaRun[st], arr, run) {
+			continue
+		}
+		ct := &n.cities[n.stations[st].city]
+		for _, x := range ct.stations {
+			t := arr + ct.transfer
+			if x == st {
+				t = arr + n.stations[x].transfer
+			}
+			if s.eaGen[x] != s.gen {
+				s.eaGen[x] = s.gen
+				s.eaArr[x], s.eaRun[x] = [2]int32{unreachable, unreachable}, -1
+				s.eaBoard[x], s.eaBoardRun[x] = [2]int32{unreachable, unreachable}, -1
+			}
+			better(&s.eaBoard[x], &s.eaBoardRun[x], t, run)
 		}
 	}
 	return best, nil

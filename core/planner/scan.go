@@ -60,13 +60,15 @@ type scratch struct {
 	bnd     *bounds // lower bounds towards the destination
 
 	// The earliest-arrival scan's state (see earliestArrival).
-	eaArr    [][2]int32
-	eaRun    []int32
-	eaGen    []uint32
-	eaAlive  []uint64
-	eaRunGen []uint32
-	latest   []int32  // see latestDepartures
-	reachRun []uint32 // == gen for runs that reach the destination in time
+	eaArr      [][2]int32 // per station: the earliest arrival, and by another run
+	eaRun      []int32    // the run of eaArr[st][0]
+	eaBoard    [][2]int32 // per station: the earliest boarding, and for another run
+	eaBoardRun []int32    // the run that arrived for eaBoard[st][0]
+	eaGen      []uint32
+	eaAlive    []uint64
+	eaRunGen   []uint32
+	latest     []int32  // see latestDepartures
+	reachRun   []uint32 // == gen for runs that reach the destination in time
 	// corridor, when set, is latest: labels must be able to board somewhere
 	// in time to arrive by the earliest arrival.
 	corridor []int32

@@ -355,26 +355,27 @@ func (cs *CityScreen) SaveCity(old *timetable.City, c timetable.City) {
 		undo = func(ctx context.Context, st *sqlite.Store) error { return st.DeleteCity(ctx, c.Name, false) }
 	default:
 		prev := *old
-		do = func(ctx context.Context, st *sqlite.Store) error {
-			if c.Name != prev.Name {
-				if err := st.RenameCity(ctx, prev.Name, c.Name); err != nil {
-					return err
-				}
-			}
-			return st.PutCity(ctx, c)
-		}
-		undo = func(ctx context.Context, st *sqlite.Store) error {
-			if c.Name != prev.Name {
-				if err := st.RenameCity(ctx, c.Name, prev.Name); err != nil {
-					return err
-				}
-			}
-			return st.PutCity(ctx, prev)
-		}
+		do = renamed((*sqlite.Store).RenameCity, prev.Name, c.Name,
+			func(ctx context.Context, st *sqlite.Store) error { return st.PutCity(ctx, c) })
+		undo = renamed((*sqlite.Store).RenameCity, c.Name, prev.Name,
+			func(ctx context.Context, st *sqlite.Store) error { return st.PutCity(ctx, prev) })
 	}
 	cs.city = c.Name // chosen again after the reload
 	cs.session.Edit(locale.Textf("保存城市 %s", "save city %s", c.Name), do, undo,
 		cs.reported(lang.L("Saved city", map[string]string{"Name": c.Name})))
+}
+
+// renamed is an edit that renames a record from one name to another, if
+// they differ, and then writes it with put.
+func renamed(rename func(*sqlite.Store, context.Context, string, string) error, from, to string, put edit) edit {
+	return func(ctx context.Context, st *sqlite.Store) error {
+		if from != to {
+			if err := rename(st, ctx, from, to); err != nil {
+				return err
+			}
+		}
+		return put(ctx, st)
+	}
 }
 
 // SaveStation stores a station: a new one when old is nil, else in place
@@ -394,22 +395,10 @@ func (cs *CityScreen) SaveStation(old *timetable.Station, s timetable.Station) {
 		undo = func(ctx context.Context, st *sqlite.Store) error { return st.DeleteStation(ctx, s.Name, false) }
 	default:
 		prev := *old
-		do = func(ctx context.Context, st *sqlite.Store) error {
-			if s.Name != prev.Name {
-				if err := st.RenameStation(ctx, prev.Name, s.Name); err != nil {
-					return err
-				}
-			}
-			return st.PutStation(ctx, s)
-		}
-		undo = func(ctx context.Context, st *sqlite.Store) error {
-			if s.Name != prev.Name {
-				if err := st.RenameStation(ctx, s.Name, prev.Name); err != nil {
-					return err
-				}
-			}
-			return st.PutStation(ctx, prev)
-		}
+		do = renamed((*sqlite.Store).RenameStation, prev.Name, s.Name,
+			func(ctx context.Context, st *sqlite.Store) error { return st.PutStation(ctx, s) })
+		undo = renamed((*sqlite.Store).RenameStation, s.Name, prev.Name,
+			func(ctx context.Context, st *sqlite.Store) error { return st.PutStation(ctx, prev) })
 	}
 	cs.city = s.City
 	cs.session.Edit(locale.Textf("保存车站 %s", "save station %s", s.Name), do, undo,

@@ -80,10 +80,7 @@ func TestCitySearchSelectAndMap(t *testing.T) {
 // TestCityAndStationEdits adds a city and a station, renames the station,
 // deletes the city with it, and undoes the delete.
 func TestCityAndStationEdits(t *testing.T) {
-	a := test.NewTempApp(t)
-	Setup(a)
-	s, done := newSession(t)
-	w := test.NewTempWindow(t, nil)
+	s, done, w := newSession(t)
 	cs := NewCityScreen(s, w)
 	w.SetContent(cs.Content)
 	wait := func() {
@@ -140,10 +137,7 @@ func TestCityAndStationEdits(t *testing.T) {
 // TestDeleteStationInUse deletes a station that services call at: they go
 // with it, and undo brings them back to the planner.
 func TestDeleteStationInUse(t *testing.T) {
-	a := test.NewTempApp(t)
-	Setup(a)
-	s, done := newSession(t)
-	w := test.NewTempWindow(t, nil)
+	s, done, w := newSession(t)
 	cs := NewCityScreen(s, w)
 	w.SetContent(cs.Content)
 	_, services := cs.users("", "上海虹桥")

@@ -57,21 +57,8 @@ func formOf(sv *timetable.Service) *serviceForm {
 		f.Last = sv.Last.String()
 	}
 	for _, st := range sv.Stops {
-		first := st.Arrive
-		if first == timetable.NoTime {
-			first = st.Depart
-		}
-		day := 0
-		if first != timetable.NoTime {
-			day = first.Day()
-		}
-		clock := func(m timetable.Minutes) string {
-			if m == timetable.NoTime {
-				return ""
-			}
-			return (m - timetable.Minutes(day*timetable.MinutesPerDay)).Clock()
-		}
-		r := stopRow{Station: st.Station, Arrive: clock(st.Arrive), Depart: clock(st.Depart),
+		day := st.RowDay()
+		r := stopRow{Station: st.Station, Arrive: st.Arrive.ClockOn(day), Depart: st.Depart.ClockOn(day),
 			Day: strconv.Itoa(day), Fares: make([]string, len(f.Classes))}
 		if st.Km != 0 {
 			r.Km = strconv.FormatFloat(st.Km, 'f', -1, 64)

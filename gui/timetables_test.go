@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"railair.app/railair/core/planner"
@@ -13,11 +14,12 @@ import (
 	"railair.app/railair/persist/sqlite"
 )
 
-// newSession opens a new database holding the national dataset, as the app
-// does on its first start, and a session over it whose edits the test can
-// wait for.
-func newSession(t *testing.T) (*Session, chan error) {
+// newSession starts a test app and opens a new database holding the
+// national dataset, as the app does on its first start; it returns a
+// session over it whose edits the test can wait for, and a window.
+func newSession(t *testing.T) (*Session, chan error, fyne.Window) {
 	t.Helper()
+	Setup(test.NewTempApp(t))
 	d, err := load(context.Background(), filepath.Join(t.TempDir(), "railair.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -25,7 +27,16 @@ func newSession(t *testing.T) (*Session, chan error) {
 	s := NewSession(d)
 	done := make(chan error, 1)
 	s.finished = func(err error) { done <- err }
-	return s, done
+	return s, done, test.NewTempWindow(t, nil)
+}
+
+// newTimetableScreen shows the editor for mode over a new database.
+func newTimetableScreen(t *testing.T, mode timetable.Mode) (*TimetableScreen, chan error) {
+	t.Helper()
+	s, done, w := newSession(t)
+	ts := NewTimetableScreen(s, mode, w)
+	w.SetContent(ts.Content)
+	return ts, done
 }
 
 // storedService reads a service back from the session's database.
@@ -78,12 +89,8 @@ func firstJourney(t *testing.T, s *Session, from, to string) *planner.Journey {
 // TestEditTrainSavedAndPlanned edits G1's arrival, saves, and expects the
 // database and the planner to have it; then undoes the change.
 func TestEditTrainSavedAndPlanned(t *testing.T) {
-	a := test.NewTempApp(t)
-	Setup(a)
-	s, done := newSession(t)
-	w := test.NewTempWindow(t, nil)
-	ts := NewTimetableScreen(s, timetable.Train, w)
-	w.SetContent(ts.Content)
+	ts, done := newTimetableScreen(t, timetable.Train)
+	s := ts.session
 
 	pick(t, ts, "G1")
 	last := len(ts.form.Rows) - 1
@@ -125,12 +132,8 @@ func TestEditTrainSavedAndPlanned(t *testing.T) {
 // TestBadCellSavesNothing types a bad time and expects the error at that
 // cell, Save disabled, and the database unchanged even if Save is forced.
 func TestBadCellSavesNothing(t *testing.T) {
-	a := test.NewTempApp(t)
-	Setup(a)
-	s, done := newSession(t)
-	w := test.NewTempWindow(t, nil)
-	ts := NewTimetableScreen(s, timetable.Train, w)
-	w.SetContent(ts.Content)
+	ts, done := newTimetableScreen(t, timetable.Train)
+	s := ts.session
 	pick(t, ts, "G1")
 	before := storedService(t, s, "G1")
 
@@ -163,12 +166,8 @@ func TestBadCellSavesNothing(t *testing.T) {
 // TestNewFlight adds a flight, first at a rail station (an error at the
 // station cell), then at airports; saved, it can be found and deleted.
 func TestNewFlight(t *testing.T) {
-	a := test.NewTempApp(t)
-	Setup(a)
-	s, done := newSession(t)
-	w := test.NewTempWindow(t, nil)
-	ts := NewTimetableScreen(s, timetable.Flight, w)
-	w.SetContent(ts.Content)
+	ts, done := newTimetableScreen(t, timetable.Flight)
+	s := ts.session
 	test.Tap(ts.New)
 	test.Type(ts.Code, "ZZ9001")
 	set := func(row int, f timetable.Field, class, v string) {

@@ -169,32 +169,26 @@ func ShowAbout(d *Data, w fyne.Window) {
 // ShowLanguage lets the user choose the language, kept in the preferences
 // and applied when the app starts again.
 func ShowLanguage(a fyne.App, w fyne.Window) {
-	options := []string{lang.L("System language"), "中文", "English"}
-	codes := []string{"", "zh", "en"}
-	choice := widget.NewRadioGroup(options, nil)
-	current := a.Preferences().String(prefLanguage)
-	for i, c := range codes {
-		if c == current {
-			choice.SetSelected(options[i])
-		}
-	}
-	choice.OnChanged = func(s string) {
-		for i, o := range options {
-			if o == s {
-				a.Preferences().SetString(prefLanguage, codes[i])
-			}
-		}
-	}
+	choice := preferenceChoice(a, prefLanguage, []string{"", "zh", "en"},
+		[]string{lang.L("System language"), "中文", "English"}, nil)
 	dialog.ShowCustom(lang.L("Language"), "OK", container.NewVBox(choice, widget.NewLabel(lang.L("Restart to apply"))), w)
 }
 
 // ShowAppearance lets the user choose a light or dark theme, or follow the
 // system; it applies at once and is kept in the preferences.
 func ShowAppearance(a fyne.App, w fyne.Window) {
-	codes := []string{"", "light", "dark"}
-	options := []string{lang.L("Follow the system"), lang.L("Light"), lang.L("Dark")}
+	choice := preferenceChoice(a, prefTheme, []string{"", "light", "dark"},
+		[]string{lang.L("Follow the system"), lang.L("Light"), lang.L("Dark")},
+		func(code string) { a.Settings().SetTheme(ThemeFor(code)) })
+	dialog.ShowCustom(lang.L("Appearance"), "OK", choice, w)
+}
+
+// preferenceChoice is a radio group of options for the preference key,
+// each standing for one of codes; a choice is kept at once and passed to
+// apply, if not nil.
+func preferenceChoice(a fyne.App, key string, codes, options []string, apply func(code string)) *widget.RadioGroup {
 	choice := widget.NewRadioGroup(options, nil)
-	current := a.Preferences().String(prefTheme)
+	current := a.Preferences().String(key)
 	for i, c := range codes {
 		if c == current {
 			choice.SetSelected(options[i])
@@ -203,10 +197,12 @@ func ShowAppearance(a fyne.App, w fyne.Window) {
 	choice.OnChanged = func(s string) {
 		for i, o := range options {
 			if o == s {
-				a.Preferences().SetString(prefTheme, codes[i])
-				a.Settings().SetTheme(ThemeFor(codes[i]))
+				a.Preferences().SetString(key, codes[i])
+				if apply != nil {
+					apply(codes[i])
+				}
 			}
 		}
 	}
-	dialog.ShowCustom(lang.L("Appearance"), "OK", choice, w)
+	return choice
 }

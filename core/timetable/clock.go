@@ -90,3 +90,12 @@ func OnDay(clock Minutes, day int, prev Minutes) Minutes {
 	}
 	return clock
 }
+
+// ClockOn formats m as a clock time of the given day, so 00:08 on the day
+// after reads "24:08"; NoTime is "".
+func (m Minutes) ClockOn(day int) string {
+	if m == NoTime {
+		return ""
+	}
+	return (m - Minutes(day*MinutesPerDay)).Clock()
+}

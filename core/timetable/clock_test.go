@@ -232,3 +232,22 @@ func TestOnDay(t *testing.T) {
 		}
 	}
 }
+
+func TestRowDayAndClockOn(t *testing.T) {
+	tests := []struct {
+		stop           Stop
+		day            int
+		arrive, depart string
+	}{
+		{Stop{Arrive: NoTime, Depart: 540}, 0, "", "09:00"},         // first stop
+		{Stop{Arrive: 1436, Depart: 1448}, 0, "23:56", "24:08"},     // left after midnight
+		{Stop{Arrive: 1441 + 1440, Depart: NoTime}, 2, "00:01", ""}, // last stop, two days on
+		{Stop{Arrive: NoTime, Depart: NoTime}, 0, "", ""},           // no times at all
+	}
+	for _, tt := range tests {
+		day := tt.stop.RowDay()
+		if day != tt.day || tt.stop.Arrive.ClockOn(day) != tt.arrive || tt.stop.Depart.ClockOn(day) != tt.depart {
+			t.Errorf("%+v: day %d, %q, %q; want %d, %q, %q", tt.stop, day, tt.stop.Arrive.ClockOn(day), tt.stop.Depart.ClockOn(day), tt.day, tt.arrive, tt.depart)
+		}
+	}
+}

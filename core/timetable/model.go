@@ -96,6 +96,20 @@ type Stop struct {
 	Fares map[string]Fare
 }
 
+// RowDay is the day of a stop's first time (its arrival, or its departure
+// at the first stop): the 天 of its row in a workbook or the stop editor,
+// whose times are that day's clock.
+func (st *Stop) RowDay() int {
+	first := st.Arrive
+	if first == NoTime {
+		first = st.Depart
+	}
+	if first == NoTime {
+		return 0
+	}
+	return first.Day()
+}
+
 // Service is a train or a flight: a code, an ordered list of stops, and the
 // days it runs.
 type Service struct {

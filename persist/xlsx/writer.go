@@ -161,7 +161,7 @@ func clock(m timetable.Minutes, day int) any {
 	if m == timetable.NoTime {
 		return nil
 	}
-	return (m - timetable.Minutes(day*timetable.MinutesPerDay)).Clock()
+	return m.ClockOn(day)
 }
 
 func fareCells(fares map[string]timetable.Fare, classes []string) []any {
@@ -186,14 +186,7 @@ func dateCell(d timetable.Date) any {
 func trainRows(svcs []*timetable.Service, classes []string, emit func([]any) error) error {
 	for _, sv := range svcs {
 		for i, st := range sv.Stops {
-			first := st.Arrive
-			if first == timetable.NoTime {
-				first = st.Depart
-			}
-			day := 0
-			if first != timetable.NoTime {
-				day = first.Day()
-			}
+			day := st.RowDay()
 			cells := []any{sv.Code, nil, st.Station, clock(st.Arrive, day), clock(st.Depart, day), day, st.Km}
 			if i == 0 {
 				cells[1] = sv.Category

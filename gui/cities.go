@@ -52,8 +52,9 @@ type CityScreen struct {
 	shown    []int  // indexes of the cities matching the search
 	city     string // the city chosen, or ""
 	stations []timetable.Station
-	station  int   // the station chosen in stations, or -1
-	services []int // the services calling at the chosen city
+	station  int    // the station chosen in stations, or -1
+	follow   string // the city to choose after the next reload, if not ""
+	services []int  // the services calling at the chosen city
 	byCity   map[string][]int
 	cityOf   map[string]string
 	// stationText holds, per city, its stations' names and codes, for the
@@ -191,6 +192,9 @@ func (cs *CityScreen) dataChanged() {
 		"Cities": len(t.Cities), "Stations": len(t.Stations), "Services": len(t.Services)}))
 	cs.Map.SetCities(t)
 	city := cs.city
+	if cs.follow != "" {
+		city, cs.follow = cs.follow, ""
+	}
 	cs.city = ""
 	cs.filter()
 	if cs.findCity(city) != nil {
@@ -334,6 +338,7 @@ func (cs *CityScreen) reported(ok string) func(error) {
 	return func(err error) {
 		cs.enable()
 		if err != nil {
+			cs.follow = ""
 			cs.Status.SetText("")
 			dialog.ShowError(errors.New(locale.Message(err, uiLang())), cs.win)
 			return
@@ -360,7 +365,7 @@ func (cs *CityScreen) SaveCity(old *timetable.City, c timetable.City) {
 		undo = renamed((*sqlite.Store).RenameCity, c.Name, prev.Name,
 			func(ctx context.Context, st *sqlite.Store) error { return st.PutCity(ctx, prev) })
 	}
-	cs.city = c.Name // chosen again after the reload
+	cs.follow = c.Name
 	cs.session.Edit(locale.Textf("保存城市 %s", "save city %s", c.Name), do, undo,
 		cs.reported(lang.L("Saved city", map[string]string{"Name": c.Name})))
 }
@@ -400,7 +405,7 @@ func (cs *CityScreen) SaveStation(old *timetable.Station, s timetable.Station) {
 		undo = renamed((*sqlite.Store).RenameStation, s.Name, prev.Name,
 			func(ctx context.Context, st *sqlite.Store) error { return st.PutStation(ctx, prev) })
 	}
-	cs.city = s.City
+	cs.follow = s.City
 	cs.session.Edit(locale.Textf("保存车站 %s", "save station %s", s.Name), do, undo,
 		cs.reported(lang.L("Saved station", map[string]string{"Name": s.Name})))
 }

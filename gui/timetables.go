@@ -495,7 +495,10 @@ func (ts *TimetableScreen) SaveForm() {
 				dialog.ShowError(errors.New(locale.Message(err, uiLang())), ts.win)
 				return
 			}
-			ts.edit(formOf(ts.find(sv.Code)))
+			if saved := ts.find(sv.Code); saved != nil {
+				ts.edit(formOf(saved))
+				ts.selectListed(saved.Code)
+			}
 			ts.Status.SetText(lang.L("Saved service", map[string]string{"Code": sv.Code}))
 		})
 }

@@ -132,23 +132,33 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 	return best, nil
 }
 
-// latestDepartures scans backwards from the destination: for each station,
-// the latest departure from it that can still reach the destination by
-// deadline, ignoring seat classes and the re-boarding rule (so it never
-// says too early), or -1 if none. Arrival uses it to drop labels that
-// cannot arrive by the earliest arrival.
-func (sc *scan) latestDepartures(deadline int32) []int32 {
+// latestArrivals scans backwards from the destination: for each station,
+// the latest arrival there from which a departure, there or at another
+// station of its city after the transfer time, can still reach the
+// destination by deadline, ignoring seat classes and the re-boarding rule
+// (so it never says too early); noArrival where there is none. It marks in
+// reachRun the runs that reach the destination in time from some stop, and
+// in reachSeq the last connection of each worth riding.
+// Arrival uses both to drop what cannot arrive by the earliest arrival.
+//
+// The scan goes by falling departure time, so a station's latest useful
+// departure is found once, when first met; it is then pushed to the
+// arrival deadline of every station of the city, and a connection checks
+// one station.
+func (sc *scan) latestArrivals(deadline int32) []int32 {
 	n, s, q := sc.n, sc.s, sc.q
 	if len(s.latest) < len(n.stations) {
 		s.latest = make([]int32, len(n.stations))
+		s.departs = make([]uint32, len(n.stations))
 	}
-	latest := s.latest[:len(n.stations)]
-	for i := range latest {
-		latest[i] = -1
+	by := s.latest[:len(n.stations)]
+	for i := range by {
+		by[i] = noArrival
 	}
 	runs := (sc.kmax - sc.kmin + 1) * len(n.services)
 	if len(s.reachRun) < runs {
 		s.reachRun = make([]uint32, runs)
+		s.reachSeq = make([]int16, runs)
 	}
 	for i := from(sc.tl, deadline+1) - 1; i >= 0; i-- {
 		e := &sc.tl[i]
@@ -160,10 +170,30 @@ func (sc *scan) latestDepartures(deadline int32) []int32 {
 			continue
 		}
 		run := int32((int(e.k)-sc.kmin)*len(n.services)) + c.svc
-		if s.reachRun[run] == s.gen || s.isDest[c.to] == s.gen || n.inCorridor(latest, c.to, e.arr) {
-			s.reachRun[run] = s.gen
-			latest[c.from] = max(latest[c.from], e.dep)
+		if s.reachRun[run] != s.gen {
+			if s.isDest[c.to] != s.gen && e.arr > by[c.to] {
+				continue
+			}
+			// The run's last useful stop: it is met first, going backwards.
+			s.reachRun[run], s.reachSeq[run] = s.gen, c.seq
+		}
+		if s.departs[c.from] == s.gen {
+			continue // a later departure from here was met first
+		}
+		s.departs[c.from] = s.gen
+		st := &n.stations[c.from]
+		ct := &n.cities[st.city]
+		for _, x := range ct.stations {
+			t := e.dep - ct.transfer
+			if x == c.from {
+				t = e.dep - st.transfer
+			}
+			by[x] = max(by[x], t)
 		}
 	}
-	return latest
+	return by
 }
+
+// noArrival is the arrival deadline of a station from which the
+// destination cannot be reached in time.
+const noArrival = -1 << 30

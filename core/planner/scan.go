@@ -67,10 +67,12 @@ type scratch struct {
 	eaGen      []uint32
 	eaAlive    []uint64
 	eaRunGen   []uint32
-	latest     []int32  // see latestDepartures
+	latest     []int32  // see latestArrivals
+	departs    []uint32 // == gen where latestArrivals met a useful departure
 	reachRun   []uint32 // == gen for runs that reach the destination in time
-	// corridor, when set, is latest: labels must be able to board somewhere
-	// in time to arrive by the earliest arrival.
+	reachSeq   []int16  // for those, the seq of the last connection worth riding
+	// corridor, when set, is latest: a label arriving at a station later
+	// than its entry cannot arrive by the earliest arrival.
 	corridor []int32
 	isOrig   []uint32 // == gen where the station is an origin
 	isDest   []uint32
@@ -250,7 +252,7 @@ func (n *Network) plan(ctx context.Context, q Query) (*Result, error) {
 			return &Result{Query: q}, nil
 		}
 		s.best, s.hasBest, sc.bestArr = [4]int64{int64(a), 1 << 62, 1 << 62, 1 << 62}, true, a
-		s.corridor = sc.latestDepartures(a)
+		s.corridor = sc.latestArrivals(a)
 	}
 	if err := sc.run(ctx, t0); err != nil {
 		return nil, err
@@ -365,7 +367,7 @@ func (n *Network) alight(s *scratch, dom dominance, c *conn, arr int32, run int3
 		if s.hasBest && !lexLess(lexKey(s.by, &lb), s.best) || s.dominatedByTarget(&lb, dom) {
 			continue
 		}
-		if s.isDest[c.to] != s.gen && s.corridor != nil && !n.inCorridor(s.corridor, c.to, arr) {
+		if s.isDest[c.to] != s.gen && s.corridor != nil && arr > s.corridor[c.to] {
 			continue
 		}
 		if s.isDest[c.to] == s.gen {
@@ -533,6 +535,12 @@ func (sc *scan) run(ctx context.Context, t int32) error {
 			continue
 		}
 		run := int32((int(e.k)-sc.kmin)*len(n.services)) + c.svc
+		if s.corridor != nil && (s.reachRun[run] != s.gen || c.seq > s.reachSeq[run]) {
+			// The backward scan found no later stop of this run from which
+			// the destination can be reached in time: whoever rode on would
+			// be dropped on alighting.
+			continue
+		}
 		n.board(s, q, sc.dom, c, e.dep, run, sc.maxLegs, sc.classFilter, sc.originEnd, sc.t0)
 		n.ride(s, sc.dom, c, run, sc.classFilter)
 		n.alight(s, sc.dom, c, e.arr, run, e.k)
@@ -618,20 +626,4 @@ func (s *scratch) readySet(st, t int32, dom dominance) []int32 {
 	}
 	s.pend[st] = h
 	return s.ready[st]
-}
-
-// inCorridor reports whether a label arriving at st at time a can still
-// board, there or at another station of its city, a departure that reaches
-// the destination in time (see latestDepartures).
-func (n *Network) inCorridor(latest []int32, st, a int32) bool {
-	if latest[st] >= 0 && a+n.stations[st].transfer <= latest[st] {
-		return true
-	}
-	ct := &n.cities[n.stations[st].city]
-	for _, o := range ct.departing {
-		if o != st && latest[o] >= 0 && a+ct.transfer <= latest[o] {
-			return true
-		}
-	}
-	return false
 }

@@ -71,24 +71,26 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		if i&0xfff == 0 && ctx.Err() != nil {
 			return 0, ctx.Err()
 		}
-		c := &n.conns[e.conn]
-		if arr > sc.end || !q.Modes.allows(c.mode) {
+		if arr > sc.end || !q.Modes.allows(e.mode) {
 			continue
 		}
-		run := int32((int(e.k)-sc.kmin)*len(n.services)) + c.svc
-		offered := c.classes
-		if sc.classFilter >= 0 {
-			offered &= 1 << sc.classFilter
-		}
+		run := int32((int(e.k)-sc.kmin)*len(n.services)) + e.svc
 		alive := uint64(0)
 		if s.eaRunGen[run] == s.gen {
 			alive = s.eaAlive[run]
 		}
-		boardable := s.isOrig[c.from] == s.gen && dep >= sc.t0 && dep <= sc.originEnd
+		boardable := s.isOrig[e.from] == s.gen && dep >= sc.t0 && dep <= sc.originEnd
 		if !boardable {
-			if b := boardAt(c.from, run); b != unreachable && b <= dep {
+			if b := boardAt(e.from, run); b != unreachable && b <= dep {
 				boardable = true
 			}
+		}
+		if !boardable && alive == 0 {
+			continue // no one aboard and no one boarding: the run stays empty
+		}
+		offered := n.conns[e.conn].classes
+		if sc.classFilter >= 0 {
+			offered &= 1 << sc.classFilter
 		}
 		if boardable {
 			alive |= offered
@@ -98,7 +100,7 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		if alive == 0 {
 			continue
 		}
-		if s.isDest[c.to] == s.gen {
+		if s.isDest[e.to] == s.gen {
 			best = min(best, arr)
 			continue
 		}
@@ -106,7 +108,7 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		// changes where runs may be boarded: at each station of the city,
 		// after its transfer time. Improvements are far rarer than
 		// connections, so the work is done here rather than at boarding.
-		st := c.to
+		st := e.to
 		if s.eaGen[st] != s.gen {
 			s.eaGen[st] = s.gen
 			s.eaArr[st], s.eaRun[st] = [2]int32{unreachable, unreachable}, -1
@@ -165,27 +167,26 @@ func (sc *scan) latestArrivals(deadline int32) []int32 {
 		if e.dep < sc.t0 {
 			break
 		}
-		c := &n.conns[e.conn]
-		if e.arr > deadline || !q.Modes.allows(c.mode) {
+		if e.arr > deadline || !q.Modes.allows(e.mode) {
 			continue
 		}
-		run := int32((int(e.k)-sc.kmin)*len(n.services)) + c.svc
+		run := int32((int(e.k)-sc.kmin)*len(n.services)) + e.svc
 		if s.reachRun[run] != s.gen {
-			if s.isDest[c.to] != s.gen && e.arr > by[c.to] {
+			if s.isDest[e.to] != s.gen && e.arr > by[e.to] {
 				continue
 			}
 			// The run's last useful stop: it is met first, going backwards.
-			s.reachRun[run], s.reachSeq[run] = s.gen, c.seq
+			s.reachRun[run], s.reachSeq[run] = s.gen, e.seq
 		}
-		if s.departs[c.from] == s.gen {
+		if s.departs[e.from] == s.gen {
 			continue // a later departure from here was met first
 		}
-		s.departs[c.from] = s.gen
-		st := &n.stations[c.from]
+		s.departs[e.from] = s.gen
+		st := &n.stations[e.from]
 		ct := &n.cities[st.city]
 		for _, x := range ct.stations {
 			t := e.dep - ct.transfer
-			if x == c.from {
+			if x == e.from {
 				t = e.dep - st.transfer
 			}
 			by[x] = max(by[x], t)

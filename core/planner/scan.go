@@ -530,17 +530,17 @@ func (sc *scan) run(ctx context.Context, t int32) error {
 		if i&0xfff == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		c := &n.conns[e.conn]
-		if e.arr > sc.end || !q.Modes.allows(c.mode) {
+		if e.arr > sc.end || !q.Modes.allows(e.mode) {
 			continue
 		}
-		run := int32((int(e.k)-sc.kmin)*len(n.services)) + c.svc
-		if s.corridor != nil && (s.reachRun[run] != s.gen || c.seq > s.reachSeq[run]) {
+		run := int32((int(e.k)-sc.kmin)*len(n.services)) + e.svc
+		if s.corridor != nil && (s.reachRun[run] != s.gen || e.seq > s.reachSeq[run]) {
 			// The backward scan found no later stop of this run from which
 			// the destination can be reached in time: whoever rode on would
 			// be dropped on alighting.
 			continue
 		}
+		c := &n.conns[e.conn]
 		n.board(s, q, sc.dom, c, e.dep, run, sc.maxLegs, sc.classFilter, sc.originEnd, sc.t0)
 		n.ride(s, sc.dom, c, run, sc.classFilter)
 		n.alight(s, sc.dom, c, e.arr, run, e.k)

@@ -8,11 +8,17 @@ import (
 
 // event is a connection of one run: a section of the service that leaves
 // its first stop k days after the query's date, in minutes after that
-// date's midnight.
+// date's midnight. It repeats the connection's fields that every scan
+// reads, so that the scans run through memory in order and look up the
+// connection itself only for what they ride.
 type event struct {
 	dep, arr int32
 	conn     int32 // index in Network.conns
+	from, to int32 // stations
+	svc      int32
 	k        int16
+	seq      int16
+	mode     timetable.Mode
 }
 
 // timelineDays is how many days after the query's date a cached timeline
@@ -41,7 +47,8 @@ func (n *Network) events(d timetable.Date, until int32) []event {
 			if running[c.svc/64]&(1<<(c.svc%64)) == 0 || c.dep+shift > until {
 				continue
 			}
-			tl = append(tl, event{dep: c.dep + shift, arr: c.arr + shift, conn: int32(i), k: int16(k)})
+			tl = append(tl, event{dep: c.dep + shift, arr: c.arr + shift, conn: int32(i), from: c.from, to: c.to,
+				svc: c.svc, k: int16(k), seq: c.seq, mode: c.mode})
 		}
 	}
 	sort.Slice(tl, func(i, j int) bool {

@@ -4,6 +4,9 @@
 package main
 
 import (
+	"os"
+	"runtime/debug"
+
 	"fyne.io/fyne/v2/app"
 
 	"railair.app/railair/gui"
@@ -12,7 +15,15 @@ import (
 // appID equals FyneApp.toml's [Details] ID.
 const appID = "app.railair.desktop"
 
+// memoryLimit is the Go heap size above which the collector works harder:
+// loading and recompiling the timetable leave garbage that would otherwise
+// keep a desk computer's memory. GOMEMLIMIT overrides it.
+const memoryLimit = 160 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	a := app.NewWithID(appID)
 	gui.Setup(a)
 	w := gui.NewMainWindow(a, "")

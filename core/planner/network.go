@@ -19,6 +19,12 @@
 // section, and labels that the best answers found so far dominate are
 // dropped (target pruning).
 //
+// For `arrival` with no transfer limit, a plain earliest-arrival scan first
+// finds the answer's arrival time, and a scan backwards from the
+// destination marks, per station, the latest arrival that can still make
+// it and, per run, the last section worth riding; the multi-criteria scan
+// for the tie-breaks (transfers, fare) then visits only those.
+//
 // The rules are those of the product design: staying aboard is not a
 // transfer; changing service at a station takes its minimum transfer time,
 // between two stations of one city the city's; no transfer time at the

@@ -61,21 +61,31 @@ func (s *Session) UndoName() (locale.Text, bool) {
 }
 
 // Edit stores a change described by what, keeps undo as its inverse, and
-// reloads. done, if not nil, runs on the UI goroutine with the change's
-// error; on an error nothing was stored.
+// reloads. done, if not nil, runs on the UI goroutine with the error; the
+// change is undoable whenever it was stored, even if the reload after it
+// failed. While another change is being stored, Edit refuses with an error
+// and stores nothing.
 func (s *Session) Edit(what locale.Text, do, undo edit, done func(error)) {
-	s.apply(do, func(err error) {
-		if err == nil && undo != nil {
+	if done == nil {
+		done = func(error) {}
+	}
+	if s.working {
+		done(errBusy)
+		return
+	}
+	s.apply(do, func(stored bool, err error) {
+		if stored && undo != nil {
 			s.undo = append(s.undo, undoStep{what, undo})
 			if len(s.undo) > maxUndo {
 				s.undo = s.undo[1:]
 			}
 		}
-		if done != nil {
-			done(err)
-		}
+		done(err)
 	})
 }
+
+// errBusy refuses an edit made while another is being stored.
+var errBusy = locale.Errorf("正在保存上一个修改，请稍候再试", "the last change is still being saved; try again in a moment")
 
 // Undo undoes the last change. If that fails (the data changed under it),
 // the step is dropped and done gets the error.
@@ -85,7 +95,7 @@ func (s *Session) Undo(done func(error)) {
 	}
 	step := s.undo[len(s.undo)-1]
 	s.undo = s.undo[:len(s.undo)-1]
-	s.apply(step.run, func(err error) {
+	s.apply(step.run, func(_ bool, err error) {
 		if done != nil {
 			done(err)
 		}
@@ -96,11 +106,16 @@ func (s *Session) Undo(done func(error)) {
 // import). The undo history is dropped: its steps were for the old data.
 func (s *Session) Reload(done func(error)) {
 	s.undo = nil
-	s.apply(nil, done)
+	s.apply(nil, func(_ bool, err error) {
+		if done != nil {
+			done(err)
+		}
+	})
 }
 
-// apply runs do (if any) on the store and reloads, off the UI goroutine.
-func (s *Session) apply(do edit, done func(error)) {
+// apply runs do (if any) on the store and reloads, off the UI goroutine;
+// done learns whether do was stored, and the first error.
+func (s *Session) apply(do edit, done func(stored bool, err error)) {
 	s.working = true
 	for _, fn := range s.busy {
 		fn()
@@ -119,6 +134,7 @@ func (s *Session) apply(do edit, done func(error)) {
 				}
 			}
 		}
+		stored := do != nil && err == nil
 		var nd *Data
 		if err == nil {
 			nd, err = load(ctx, path)
@@ -132,9 +148,7 @@ func (s *Session) apply(do edit, done func(error)) {
 					fn()
 				}
 			}
-			if done != nil {
-				done(err)
-			}
+			done(stored, err)
 			if s.finished != nil {
 				s.finished(err)
 			}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"railair.app/railair/core/locale"
 	"railair.app/railair/core/planner"
 	"railair.app/railair/core/timetable"
 	"railair.app/railair/persist/sqlite"
@@ -209,5 +210,28 @@ func TestNewFlight(t *testing.T) {
 	}
 	if storedService(t, s, "ZZ9001") == nil {
 		t.Error("undoing the delete did not bring the flight back")
+	}
+}
+
+// TestEditWhileSaving refuses a second change while one is being stored,
+// and stores nothing for it.
+func TestEditWhileSaving(t *testing.T) {
+	s, done, _ := newSession(t)
+	s.working = true // as while another change is stored
+	var got error
+	s.Edit(locale.Textf("删除 G1", "delete G1"),
+		func(ctx context.Context, st *sqlite.Store) error { return st.DeleteService(ctx, "G1") }, nil,
+		func(err error) { got = err })
+	s.working = false
+	if got == nil || !strings.Contains(locale.Message(got, locale.English), "still being saved") {
+		t.Errorf("error %v", got)
+	}
+	select {
+	case err := <-done:
+		t.Fatalf("an edit ran: %v", err)
+	default:
+	}
+	if storedService(t, s, "G1") == nil {
+		t.Error("G1 was deleted")
 	}
 }

@@ -98,11 +98,10 @@ func (n *Network) getScratch(runs int) *scratch {
 		s.runBag = make([][]tlabel, runs)
 	}
 	s.gen++
-	if s.gen == 0 { // wrapped: start afresh
-		clear(s.stGen)
-		clear(s.runGen)
-		clear(s.isOrig)
-		clear(s.isDest)
+	if s.gen == 0 { // wrapped: start afresh, forgetting every stamp
+		for _, stamps := range [][]uint32{s.stGen, s.runGen, s.isOrig, s.isDest, s.rsGen, s.eaGen, s.eaRunGen, s.reachRun, s.departs} {
+			clear(stamps)
+		}
 		s.gen = 1
 	}
 	s.labels = s.labels[:0]

@@ -204,6 +204,31 @@ func (ts *TimetableScreen) selectListed(code string) {
 	}
 }
 
+// stationsLike lists, for a station cell's drop-down, the stations of the
+// screen's mode whose names contain text, those starting with it first;
+// at most a dozen.
+func (ts *TimetableScreen) stationsLike(text string) []string {
+	const most = 12
+	text = strings.TrimSpace(text)
+	var starts, contains []string
+	for _, st := range ts.session.Data.Timetable.Stations {
+		if (st.Kind == timetable.Airport) != (ts.mode == timetable.Flight) {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(st.Name, text):
+			starts = append(starts, st.Name)
+		case strings.Contains(st.Name, text):
+			contains = append(contains, st.Name)
+		}
+		if len(starts) >= most {
+			break
+		}
+	}
+	out := append(starts, contains...)
+	return out[:min(len(out), most)]
+}
+
 // find returns the service with the given code, or nil.
 func (ts *TimetableScreen) find(code string) *timetable.Service {
 	if code == "" {
@@ -302,7 +327,7 @@ func (ts *TimetableScreen) change(fn func(f *serviceForm)) {
 // Column widths of the stop table.
 const (
 	colNo      = 30
-	colStation = 150
+	colStation = 176
 	colTime    = 84
 	colDay     = 56
 	colKm      = 80
@@ -351,16 +376,30 @@ func (ts *TimetableScreen) rebuild() {
 	for i := range f.Rows {
 		r := &f.Rows[i]
 		i := i
-		cell := func(field timetable.Field, class string, text string, set func(string)) *widget.Entry {
-			e := widget.NewEntry()
+		cell := func(field timetable.Field, class string, text string, set func(string)) fyne.CanvasObject {
+			var e *widget.Entry
+			var obj fyne.CanvasObject
+			var offer func(string)
+			if field == timetable.FieldStation {
+				// The station cell offers the stations of the mode that
+				// match what is typed, in its drop-down.
+				se := widget.NewSelectEntry(ts.stationsLike(text))
+				e, obj, offer = &se.Entry, se, func(v string) { se.SetOptions(ts.stationsLike(v)) }
+			} else {
+				e = widget.NewEntry()
+				obj = e
+			}
 			e.AlwaysShowValidationError = true
 			e.SetText(text)
 			e.OnChanged = func(v string) {
 				set(v)
+				if offer != nil {
+					offer(v)
+				}
 				ts.check()
 			}
 			ts.cells[cellKey{i, field, class}] = e
-			return e
+			return obj
 		}
 		button := func(icon fyne.Resource, fn func(f *serviceForm)) *widget.Button {
 			b := widget.NewButtonWithIcon("", icon, func() { ts.change(fn) })

@@ -235,3 +235,34 @@ func TestEditWhileSaving(t *testing.T) {
 		t.Error("G1 was deleted")
 	}
 }
+
+func TestStationCellOffersStations(t *testing.T) {
+	for _, tt := range []struct {
+		mode  timetable.Mode
+		typed string
+		want  string
+	}{
+		{timetable.Train, "北京", "北京南"},
+		{timetable.Train, "虹桥", "上海虹桥"},
+		{timetable.Flight, "北京", "北京首都国际机场"},
+	} {
+		ts, _ := newTimetableScreen(t, tt.mode)
+		got := ts.stationsLike(tt.typed)
+		found := false
+		for _, name := range got {
+			found = found || name == tt.want
+			var kind timetable.StationKind
+			for _, st := range ts.session.Data.Timetable.Stations {
+				if st.Name == name {
+					kind = st.Kind
+				}
+			}
+			if (kind == timetable.Airport) != (tt.mode == timetable.Flight) {
+				t.Errorf("%v offers %s, of the other kind", tt.mode, name)
+			}
+		}
+		if !found || len(got) > 12 {
+			t.Errorf("%v, typed %q: offered %v; want %s among at most 12", tt.mode, tt.typed, got, tt.want)
+		}
+	}
+}

@@ -46,7 +46,7 @@ xdotool type --delay 80 Z1
 sleep 0.5
 xdotool mousemove 100 125 click 1
 sleep 0.8
-xdotool mousemove 740 282 click 1
+xdotool mousemove 766 282 click 1
 xdotool key ctrl+a
 xdotool type --delay 60 25:61
 xdotool key Tab

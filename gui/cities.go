@@ -52,11 +52,11 @@ type CityScreen struct {
 	shown    []int  // indexes of the cities matching the search
 	city     string // the city chosen, or ""
 	stations []timetable.Station
-	station  int    // the station chosen in stations, or -1
-	follow   string // the city to choose after the next reload, if not ""
-	services []int  // the services calling at the chosen city
-	byCity   map[string][]int
-	cityOf   map[string]string
+	station  int                   // the station chosen in stations, or -1
+	follow   string                // the city to choose after the next reload, if not ""
+	services []int                 // the services calling at the chosen city
+	byCity   map[string][]int      // the services calling at each city
+	coords   map[string][2]float64 // each station's lon/lat
 	// stationText holds, per city, its stations' names and codes, for the
 	// search.
 	stationText map[string]string
@@ -172,17 +172,17 @@ func CityMatches(c *timetable.City, q string) bool {
 // chosen if it still exists.
 func (cs *CityScreen) dataChanged() {
 	t := cs.session.Data.Timetable
-	cs.cityOf = map[string]string{}
+	cityOf := map[string]string{}
 	cs.stationText = map[string]string{}
 	for _, s := range t.Stations {
-		cs.cityOf[s.Name] = s.City
+		cityOf[s.Name] = s.City
 		cs.stationText[s.City] += s.Name + "\x00" + strings.ToLower(s.Code) + "\x00"
 	}
 	cs.byCity = map[string][]int{}
 	for i, sv := range t.Services {
 		seen := map[string]bool{}
 		for _, st := range sv.Stops {
-			if c := cs.cityOf[st.Station]; !seen[c] {
+			if c := cityOf[st.Station]; !seen[c] {
 				seen[c] = true
 				cs.byCity[c] = append(cs.byCity[c], i)
 			}
@@ -190,6 +190,7 @@ func (cs *CityScreen) dataChanged() {
 	}
 	cs.Summary.SetText(lang.L("Count summary", map[string]int{
 		"Cities": len(t.Cities), "Stations": len(t.Stations), "Services": len(t.Services)}))
+	cs.coords = t.StationCoords()
 	cs.Map.SetCities(t)
 	city := cs.city
 	if cs.follow != "" {
@@ -292,13 +293,12 @@ func (cs *CityScreen) choose(name string) {
 			}
 			return si.Kind < sj.Kind
 		})
-		coords := cs.session.Data.Timetable.StationCoords()
 		lines := make([][][2]float64, 0, len(cs.services))
 		for _, i := range cs.services {
 			sv := &t.Services[i]
 			line := make([][2]float64, 0, len(sv.Stops))
 			for _, st := range sv.Stops {
-				if p, ok := coords[st.Station]; ok {
+				if p, ok := cs.coords[st.Station]; ok {
 					line = append(line, p)
 				}
 			}
@@ -340,7 +340,7 @@ func (cs *CityScreen) reported(ok string) func(error) {
 		if err != nil {
 			cs.follow = ""
 			cs.Status.SetText("")
-			dialog.ShowError(errors.New(locale.Message(err, uiLang())), cs.win)
+			showError(err, cs.win)
 			return
 		}
 		cs.Status.SetText(ok)

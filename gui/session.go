@@ -2,10 +2,12 @@ package gui
 
 import (
 	"context"
+	"errors"
 	"log"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 
 	"railair.app/railair/core/locale"
 	"railair.app/railair/persist/sqlite"
@@ -154,4 +156,9 @@ func (s *Session) apply(do edit, done func(stored bool, err error)) {
 			}
 		})
 	}()
+}
+
+// showError shows err in a dialog, in the language of the interface.
+func showError(err error, w fyne.Window) {
+	dialog.ShowError(errors.New(locale.Message(err, uiLang())), w)
 }

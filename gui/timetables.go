@@ -300,16 +300,15 @@ func (ts *TimetableScreen) edit(f *serviceForm) {
 	} else {
 		ts.loaded = nil
 	}
-	for _, e := range []*widget.Entry{ts.Code, ts.Category, ts.Days, ts.First, ts.Last} {
-		e.SetText("")
-	}
+	var shown serviceForm // empty fields for no service
 	if f != nil {
-		ts.Code.SetText(f.Code)
-		ts.Category.SetText(f.Category)
-		ts.Days.SetText(f.Days)
-		ts.First.SetText(f.First)
-		ts.Last.SetText(f.Last)
+		shown = *f
 	}
+	ts.Code.SetText(shown.Code)
+	ts.Category.SetText(shown.Category)
+	ts.Days.SetText(shown.Days)
+	ts.First.SetText(shown.First)
+	ts.Last.SetText(shown.Last)
 	ts.form = f
 	ts.rebuild()
 	ts.Status.SetText("")
@@ -531,7 +530,7 @@ func (ts *TimetableScreen) SaveForm() {
 			if err != nil {
 				ts.Status.SetText("")
 				ts.check()
-				dialog.ShowError(errors.New(locale.Message(err, uiLang())), ts.win)
+				showError(err, ts.win)
 				return
 			}
 			if saved := ts.find(sv.Code); saved != nil {
@@ -562,7 +561,7 @@ func (ts *TimetableScreen) DeleteService(prev timetable.Service) {
 		func(ctx context.Context, st *sqlite.Store) error { return st.SaveService(ctx, "", prev) },
 		func(err error) {
 			if err != nil {
-				dialog.ShowError(errors.New(locale.Message(err, uiLang())), ts.win)
+				showError(err, ts.win)
 				return
 			}
 			ts.edit(nil)
@@ -582,7 +581,7 @@ func (ts *TimetableScreen) UndoLast() {
 		}
 		ts.session.Undo(func(err error) {
 			if err != nil {
-				dialog.ShowError(errors.New(locale.Message(err, uiLang())), ts.win)
+				showError(err, ts.win)
 				return
 			}
 			ts.Status.SetText(lang.L("Undone", map[string]string{"What": what.In(uiLang())}))

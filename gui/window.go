@@ -81,7 +81,7 @@ func NewMainWindow(a fyne.App, dbPath string) fyne.Window {
 			data := NewDataScreen(d.Path, w, func() {
 				s.Reload(func(err error) {
 					if err != nil {
-						dialog.ShowError(err, w)
+						showError(err, w)
 					}
 				})
 			})

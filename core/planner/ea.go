@@ -61,6 +61,14 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		}
 		return true
 	}
+	// fresh readies station st's records on first use in this query.
+	fresh := func(st int32) {
+		if s.eaGen[st] != s.gen {
+			s.eaGen[st] = s.gen
+			s.eaArr[st], s.eaRun[st] = [2]int32{unreachable, unreachable}, -1
+			s.eaBoard[st], s.eaBoardRun[st] = [2]int32{unreachable, unreachable}, -1
+		}
+	}
 	best := int32(unreachable)
 	for i := from(sc.tl, sc.t0); i < len(sc.tl); i++ {
 		e := &sc.tl[i]
@@ -74,7 +82,7 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		if arr > sc.end || !q.Modes.allows(e.mode) {
 			continue
 		}
-		run := int32((int(e.k)-sc.kmin)*len(n.services)) + e.svc
+		run := sc.runOf(e)
 		alive := uint64(0)
 		if s.eaRunGen[run] == s.gen {
 			alive = s.eaAlive[run]
@@ -109,11 +117,7 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		// after its transfer time. Improvements are far rarer than
 		// connections, so the work is done here rather than at boarding.
 		st := e.to
-		if s.eaGen[st] != s.gen {
-			s.eaGen[st] = s.gen
-			s.eaArr[st], s.eaRun[st] = [2]int32{unreachable, unreachable}, -1
-			s.eaBoard[st], s.eaBoardRun[st] = [2]int32{unreachable, unreachable}, -1
-		}
+		fresh(st)
 		if !better(&s.eaArr[st], &s.eaRun[st], arr, run) {
 			continue
 		}
@@ -123,11 +127,7 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 			if x == st {
 				t = arr + n.stations[x].transfer
 			}
-			if s.eaGen[x] != s.gen {
-				s.eaGen[x] = s.gen
-				s.eaArr[x], s.eaRun[x] = [2]int32{unreachable, unreachable}, -1
-				s.eaBoard[x], s.eaBoardRun[x] = [2]int32{unreachable, unreachable}, -1
-			}
+			fresh(x)
 			better(&s.eaBoard[x], &s.eaBoardRun[x], t, run)
 		}
 	}
@@ -170,7 +170,7 @@ func (sc *scan) latestArrivals(deadline int32) []int32 {
 		if e.arr > deadline || !q.Modes.allows(e.mode) {
 			continue
 		}
-		run := int32((int(e.k)-sc.kmin)*len(n.services)) + e.svc
+		run := sc.runOf(e)
 		if s.reachRun[run] != s.gen {
 			if s.isDest[e.to] != s.gen && e.arr > by[e.to] {
 				continue

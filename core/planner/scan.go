@@ -518,6 +518,12 @@ type scan struct {
 	tl                   []event // the runs' connections in time order
 }
 
+// runOf numbers the run of an event: its service on its first day, among
+// the days the query touches.
+func (sc *scan) runOf(e *event) int32 {
+	return int32((int(e.k)-sc.kmin)*len(sc.n.services)) + e.svc
+}
+
 // run scans the connections leaving from time t on.
 func (sc *scan) run(ctx context.Context, t int32) error {
 	n, s, q := sc.n, sc.s, sc.q
@@ -532,7 +538,7 @@ func (sc *scan) run(ctx context.Context, t int32) error {
 		if e.arr > sc.end || !q.Modes.allows(e.mode) {
 			continue
 		}
-		run := int32((int(e.k)-sc.kmin)*len(n.services)) + e.svc
+		run := sc.runOf(e)
 		if s.corridor != nil && (s.reachRun[run] != s.gen || e.seq > s.reachSeq[run]) {
 			// The backward scan found no later stop of this run from which
 			// the destination can be reached in time: whoever rode on would

@@ -1,16 +1,22 @@
 package planner
 
 import (
-	"container/heap"
 	"fmt"
 	"math"
+
+	"railair.app/railair/core/timetable"
 )
 
 // bounds are lower bounds, per station, on what is still to come from a
 // label there to the destination: minutes of riding, legs and fare. They
-// come from searches backwards over the stations, ignoring operating days,
+// come from searches backwards over the cities, ignoring operating days,
 // waiting and seat-class rules, so they never overestimate; a station that
 // cannot reach the destination at all has time unreachable.
+//
+// The searches run on cities, not stations: a label may change to any
+// station of its city, so every station of a city has the same bounds
+// (within the destination's city, 0 even for a query to one station,
+// which is weaker but still a lower bound).
 type bounds struct {
 	time []int32
 	legs []int16
@@ -18,6 +24,87 @@ type bounds struct {
 }
 
 const unreachable = math.MaxInt32
+
+// cityLink is every section of one mode from one city to another, at its
+// shortest running time and cheapest fare.
+type cityLink struct {
+	from int32 // city
+	mode timetable.Mode
+	time int32
+	fare int32 // the cheapest class's, or -1 when no section offers one
+}
+
+// cityRide says that a service of the modes in mask, boarded in city
+// from, later calls in the city the list belongs to.
+type cityRide struct {
+	from int32
+	mask uint8 // 1 << mode
+}
+
+// linkCities fills n.linksTo and n.ridesTo from the connections and
+// services.
+func (n *Network) linkCities() {
+	nc := len(n.cities)
+	type key struct {
+		from, to int32
+		mode     timetable.Mode
+	}
+	at := map[key]int{} // index in linksTo[to]
+	n.linksTo = make([][]cityLink, nc)
+	for i := range n.conns {
+		c := &n.conns[i]
+		a, b := n.stations[c.from].city, n.stations[c.to].city
+		if a == b {
+			continue // stations of one city are joined anyway
+		}
+		fare := cheapest(n.fares[c.fareOff:c.fareOff+int32(c.fareN)], -1)
+		k := key{a, b, c.mode}
+		j, ok := at[k]
+		if !ok {
+			at[k] = len(n.linksTo[b])
+			n.linksTo[b] = append(n.linksTo[b], cityLink{from: a, mode: c.mode, time: c.arr - c.dep, fare: fare})
+			continue
+		}
+		l := &n.linksTo[b][j]
+		l.time = min(l.time, c.arr-c.dep)
+		if fare >= 0 && (l.fare < 0 || fare < l.fare) {
+			l.fare = fare
+		}
+	}
+	rides := make([]uint8, nc*nc) // [to*nc+from]
+	for i := range n.services {
+		s := &n.services[i]
+		bit := uint8(1) << s.mode
+		for j := 1; j < len(s.stops); j++ {
+			to := n.stations[s.stops[j]].city
+			for k := range j {
+				if from := n.stations[s.stops[k]].city; from != to {
+					rides[int(to)*nc+int(from)] |= bit
+				}
+			}
+		}
+	}
+	n.ridesTo = make([][]cityRide, nc)
+	for to := range nc {
+		for from, m := range rides[to*nc : (to+1)*nc] {
+			if m != 0 {
+				n.ridesTo[to] = append(n.ridesTo[to], cityRide{from: int32(from), mask: m})
+			}
+		}
+	}
+}
+
+// cheapest returns the least fare in class (any class if negative), or -1
+// if it is not offered.
+func cheapest(fares []fareEntry, class int16) int32 {
+	w := int32(-1)
+	for _, f := range fares {
+		if (class < 0 || f.class == class) && (w < 0 || int32(f.fen) < w) {
+			w = int32(min(f.fen, math.MaxInt32/4))
+		}
+	}
+	return w
+}
 
 // boundsFor returns the bounds towards the stations dest, cached per
 // destination, modes and class. Only the bounds a criterion prunes with
@@ -27,115 +114,123 @@ func (n *Network) boundsFor(key string, dest []int32, modes Modes, class int16, 
 	needFare := by == Fare || by == All
 	key = fmt.Sprintf("%s|%d|%d|%v|%v", key, modes, class, needLegs, needFare)
 	return n.bounds.get(key, func() *bounds {
-		b := &bounds{time: n.backward(dest, modes, class, false), legs: make([]int16, len(n.stations)), fare: make([]int64, len(n.stations))}
+		destCity := n.stations[dest[0]].city
+		b := &bounds{time: make([]int32, len(n.stations)), legs: make([]int16, len(n.stations)), fare: make([]int64, len(n.stations))}
+		time := n.backward(destCity, n.linksTo, modes, false)
+		for i := range b.time {
+			b.time[i] = time[n.stations[i].city]
+		}
 		if needLegs {
-			b.legs = n.legBounds(dest, modes)
+			legs := n.legBounds(destCity, modes)
+			for i := range b.legs {
+				b.legs[i] = legs[n.stations[i].city]
+			}
 		}
 		if needFare {
-			for i, f := range n.backward(dest, modes, class, true) {
-				b.fare[i] = int64(f)
+			links := n.linksTo
+			if class >= 0 {
+				links = n.classLinks(class)
+			}
+			fare := n.backward(destCity, links, modes, true)
+			for i := range b.fare {
+				b.fare[i] = int64(fare[n.stations[i].city])
 			}
 		}
 		return b
 	})
 }
 
-// backward runs Dijkstra from dest over the connections reversed, weighing
-// a section by its running time, or by its cheapest fare (in class, if one
-// is asked for; sections without it cannot be used). Stations of one city
-// are joined at no cost.
-func (n *Network) backward(dest []int32, modes Modes, class int16, byFare bool) []int32 {
-	dist := make([]int32, len(n.stations))
+// classLinks is n.linksTo with the fares of one class: the sections that
+// do not offer it have fare -1.
+func (n *Network) classLinks(class int16) [][]cityLink {
+	type key struct {
+		from, to int32
+		mode     timetable.Mode
+	}
+	best := map[key]int32{}
+	for i := range n.conns {
+		c := &n.conns[i]
+		f := cheapest(n.fares[c.fareOff:c.fareOff+int32(c.fareN)], class)
+		if f < 0 {
+			continue
+		}
+		k := key{n.stations[c.from].city, n.stations[c.to].city, c.mode}
+		if old, ok := best[k]; !ok || f < old {
+			best[k] = f
+		}
+	}
+	out := make([][]cityLink, len(n.linksTo))
+	for to, ls := range n.linksTo {
+		for _, l := range ls {
+			f, ok := best[key{l.from, int32(to), l.mode}]
+			if !ok {
+				f = -1
+			}
+			l.fare = f
+			out[to] = append(out[to], l)
+		}
+	}
+	return out
+}
+
+// backward runs Dijkstra from the city dest over the links reversed,
+// weighing a link by its running time or by its fare (links without one
+// cannot be used), and returns each city's distance, or unreachable.
+func (n *Network) backward(dest int32, links [][]cityLink, modes Modes, byFare bool) []int32 {
+	dist := make([]int32, len(n.cities))
 	for i := range dist {
 		dist[i] = unreachable
 	}
-	h := &distHeap{}
-	for _, d := range dest {
-		dist[d] = 0
-		heap.Push(h, distItem{d, 0})
-	}
-	done := make([]bool, len(n.stations))
-	for h.Len() > 0 {
-		it := heap.Pop(h).(distItem)
-		if done[it.st] {
-			continue
+	dist[dest] = 0
+	h := distHeap{{dest, 0}}
+	for len(h) > 0 {
+		it := h.pop()
+		if it.d > dist[it.city] {
+			continue // already settled nearer
 		}
-		done[it.st] = true
-		relax := func(st int32, d int32) {
-			if d < dist[st] {
-				dist[st] = d
-				heap.Push(h, distItem{st, d})
-			}
-		}
-		for _, sib := range n.cities[n.stations[it.st].city].stations {
-			relax(sib, it.d)
-		}
-		for _, ci := range n.arriving[it.st] {
-			c := &n.conns[ci]
-			if !modes.allows(c.mode) {
+		for _, l := range links[it.city] {
+			if !modes.allows(l.mode) {
 				continue
 			}
-			w := c.arr - c.dep
+			w := l.time
 			if byFare {
-				w = -1
-				for _, f := range n.fares[c.fareOff : c.fareOff+int32(c.fareN)] {
-					if (class < 0 || f.class == class) && (w < 0 || int32(f.fen) < w) {
-						w = int32(min(f.fen, math.MaxInt32/4))
-					}
-				}
-				if w < 0 {
+				if w = l.fare; w < 0 {
 					continue
 				}
 			}
-			relax(c.from, it.d+w)
+			if d := it.d + w; d < dist[l.from] {
+				dist[l.from] = d
+				h.push(distItem{l.from, d})
+			}
 		}
 	}
 	return dist
 }
 
-// legBounds returns, per station, the fewest legs that reach dest from a
-// label there: 0 at dest; otherwise one more than the best stop after it on
-// any service boarded in its city.
-func (n *Network) legBounds(dest []int32, modes Modes) []int16 {
+// legBounds returns, per city, the fewest legs that reach the city dest
+// from a label there: 0 in dest; otherwise one more than the best city a
+// service boarded there calls at later (a search backwards, breadth first).
+func (n *Network) legBounds(dest int32, modes Modes) []int16 {
 	const inf = math.MaxInt16
-	lvl := make([]int16, len(n.stations))
+	var mask uint8
+	for _, m := range []timetable.Mode{timetable.Train, timetable.Flight} {
+		if modes.allows(m) {
+			mask |= 1 << m
+		}
+	}
+	lvl := make([]int16, len(n.cities))
 	for i := range lvl {
 		lvl[i] = inf
 	}
-	for _, d := range dest {
-		lvl[d] = 0
-	}
-	board := make([]int16, len(n.stations)) // legs needed when boarding here
-	for changed := true; changed; {
-		changed = false
-		for i := range board {
-			board[i] = inf
-		}
-		for si := range n.services {
-			s := &n.services[si]
-			if !modes.allows(s.mode) {
-				continue
-			}
-			best := int16(inf)
-			for k := len(s.stops) - 1; k >= 0; k-- {
-				st := s.stops[k]
-				if best < inf && best+1 < board[st] {
-					board[st] = best + 1
-				}
-				best = min(best, lvl[st])
-			}
-		}
-		for ci := range n.cities {
-			c := &n.cities[ci]
-			m := int16(inf)
-			for _, st := range c.stations {
-				m = min(m, board[st])
-			}
-			for _, st := range c.stations {
-				if m < lvl[st] {
-					lvl[st] = m
-					changed = true
-				}
+	lvl[dest] = 0
+	queue := []int32{dest}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		for _, r := range n.ridesTo[c] {
+			if r.mask&mask != 0 && lvl[r.from] == inf {
+				lvl[r.from] = lvl[c] + 1
+				queue = append(queue, r.from)
 			}
 		}
 	}
@@ -143,19 +238,46 @@ func (n *Network) legBounds(dest []int32, modes Modes) []int16 {
 }
 
 type distItem struct {
-	st int32
-	d  int32
+	city int32
+	d    int32
 }
 
+// distHeap is a binary min-heap by d.
 type distHeap []distItem
 
-func (h distHeap) Len() int           { return len(h) }
-func (h distHeap) Less(i, j int) bool { return h[i].d < h[j].d }
-func (h distHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *distHeap) Push(x any)        { *h = append(*h, x.(distItem)) }
-func (h *distHeap) Pop() any {
-	old := *h
-	it := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return it
+func (h *distHeap) push(it distItem) {
+	*h = append(*h, it)
+	q := *h
+	for i := len(q) - 1; i > 0; {
+		p := (i - 1) / 2
+		if q[p].d <= q[i].d {
+			break
+		}
+		q[p], q[i] = q[i], q[p]
+		i = p
+	}
+}
+
+func (h *distHeap) pop() distItem {
+	q := *h
+	top := q[0]
+	last := len(q) - 1
+	q[0] = q[last]
+	q = q[:last]
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < len(q) && q[l].d < q[m].d {
+			m = l
+		}
+		if r < len(q) && q[r].d < q[m].d {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		q[i], q[m] = q[m], q[i]
+		i = m
+	}
+	*h = q
+	return top
 }

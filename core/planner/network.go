@@ -57,7 +57,8 @@ type Network struct {
 	cityIndex    map[string]int32
 	maxSpanDays  int // the most days a service runs past its first day
 
-	arriving [][]int32 // per station, the connections that end there
+	linksTo [][]cityLink // per city, the sections arriving there from other cities, at their least
+	ridesTo [][]cityRide // per city, the cities from which one service reaches it
 
 	scratch   sync.Pool                        // query buffers (*scratch), reused across queries
 	running   *cache[timetable.Date, []uint64] // per date, a bit per service that leaves its first stop that day
@@ -166,10 +167,8 @@ func Compile(t *timetable.Timetable) *Network {
 		}
 		return a.seq < b.seq
 	})
-	n.arriving = make([][]int32, len(n.stations))
 	departs := make([]bool, len(n.stations))
-	for i, c := range n.conns {
-		n.arriving[c.to] = append(n.arriving[c.to], int32(i))
+	for _, c := range n.conns {
 		departs[c.from] = true
 	}
 	for i := range n.cities {
@@ -179,6 +178,7 @@ func Compile(t *timetable.Timetable) *Network {
 			}
 		}
 	}
+	n.linkCities()
 	return n
 }
 

@@ -43,24 +43,6 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		}
 		return s.eaBoard[st][0]
 	}
-	// better records time t by run in a station's two-best (the earliest,
-	// and the earliest by another run) and reports whether it changed.
-	better := func(a *[2]int32, by *int32, t, run int32) bool {
-		switch {
-		case *by == run:
-			if t >= a[0] {
-				return false
-			}
-			a[0] = t
-		case t < a[0]:
-			a[1], a[0], *by = a[0], t, run
-		case t < a[1]:
-			a[1] = t
-		default:
-			return false
-		}
-		return true
-	}
 	// fresh readies station st's records on first use in this query.
 	fresh := func(st int32) {
 		if s.eaGen[st] != s.gen {
@@ -118,7 +100,7 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		// connections, so the work is done here rather than at boarding.
 		st := e.to
 		fresh(st)
-		if !better(&s.eaArr[st], &s.eaRun[st], arr, run) {
+		if !improve(&s.eaArr[st], &s.eaRun[st], arr, run) {
 			continue
 		}
 		ct := &n.cities[n.stations[st].city]
@@ -128,7 +110,7 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 				t = arr + n.stations[x].transfer
 			}
 			fresh(x)
-			better(&s.eaBoard[x], &s.eaBoardRun[x], t, run)
+			improve(&s.eaBoard[x], &s.eaBoardRun[x], t, run)
 		}
 	}
 	return best, nil
@@ -198,3 +180,190 @@ func (sc *scan) latestArrivals(deadline int32) []int32 {
 // noArrival is the arrival deadline of a station from which the
 // destination cannot be reached in time.
 const noArrival = -1 << 30
+
+// earliestWithin returns the earliest arrival at the destination with at
+// most legs legs, or unreachable: the scan of earliestArrival, with a
+// level per number of legs (the rounds of RAPTOR, kept in one pass).
+//
+// A station's records at level j hold what arrived there with at most j
+// legs, and a run's classes at level j those of riders on at most their
+// j-th leg, so the levels only improve upwards and a connection whose run
+// is empty and whose station has nothing yet costs what it does in
+// earliestArrival. Fewest-transfer queries ask for their least possible
+// legs first, then one more, until the destination is reached.
+func (sc *scan) earliestWithin(ctx context.Context, legs int) (int32, error) {
+	n, s, q := sc.n, sc.s, sc.q
+	if len(n.classes) > 64 || legs < 1 {
+		return unreachable, nil
+	}
+	w := legs - 1 // station levels 1..legs-1: arriving with legs legs ends the journey or nothing
+	runs := (sc.kmax - sc.kmin + 1) * len(n.services)
+	if len(s.kbGen) < len(n.stations) {
+		s.kbGen = make([]uint32, len(n.stations))
+	}
+	if len(s.kbRunGen) < runs {
+		s.kbRunGen = make([]uint32, runs)
+	}
+	// A stamp of its own: a query may run this scan several times, with
+	// different numbers of levels.
+	s.kbStamp++
+	if s.kbStamp == 0 {
+		clear(s.kbGen)
+		clear(s.kbRunGen)
+		s.kbStamp = 1
+	}
+	gen := s.kbStamp
+	if need := len(n.stations) * w; len(s.kbArr) < need {
+		s.kbArr = make([][2]int32, need)
+		s.kbArrRun = make([]int32, need)
+		s.kbBoard = make([][2]int32, need)
+		s.kbBoardRun = make([]int32, need)
+	}
+	if need := runs * legs; len(s.kbAlive) < need {
+		s.kbAlive = make([]uint64, need)
+	}
+	fresh := func(st int32) {
+		if s.kbGen[st] != gen {
+			s.kbGen[st] = gen
+			for j := st * int32(w); j < (st+1)*int32(w); j++ {
+				s.kbArr[j], s.kbArrRun[j] = [2]int32{unreachable, unreachable}, -1
+				s.kbBoard[j], s.kbBoardRun[j] = [2]int32{unreachable, unreachable}, -1
+			}
+		}
+	}
+	best := int32(unreachable)
+	for i := from(sc.tl, sc.t0); i < len(sc.tl); i++ {
+		e := &sc.tl[i]
+		dep, arr := e.dep, e.arr
+		if dep > sc.end || dep > best {
+			return best, nil
+		}
+		if i&0xfff == 0 && ctx.Err() != nil {
+			return 0, ctx.Err()
+		}
+		if arr > sc.end || !q.Modes.allows(e.mode) {
+			continue
+		}
+		run := sc.runOf(e)
+		live := s.kbRunGen[run] == gen
+		origin := s.isOrig[e.from] == s.gen && dep >= sc.t0 && dep <= sc.originEnd
+		// The most any level may board here: the top level's earliest.
+		stLive := w > 0 && s.kbGen[e.from] == gen && s.kbBoard[int(e.from)*w+w-1][0] <= dep
+		if !live && !origin && !stLive {
+			continue
+		}
+		alive := s.kbAlive[int(run)*legs : int(run+1)*legs]
+		if !live {
+			s.kbRunGen[run] = gen
+			clear(alive)
+		}
+		offered := n.conns[e.conn].classes
+		if sc.classFilter >= 0 {
+			offered &= 1 << sc.classFilter
+		}
+		dest := s.isDest[e.to] == s.gen
+		for j := 1; j <= legs; j++ { // riders on at most their j-th leg
+			a := alive[j-1]
+			if origin {
+				a |= offered
+			} else if stLive && j >= 2 {
+				x := int(e.from)*w + j - 2 // level j-1
+				b := s.kbBoard[x][0]
+				if s.kbBoardRun[x] == run {
+					b = s.kbBoard[x][1]
+				}
+				if b <= dep {
+					a |= offered
+				}
+			}
+			a &= offered
+			alive[j-1] = a
+			if a == 0 {
+				continue
+			}
+			if dest {
+				best = min(best, arr)
+				break
+			}
+			if j > w {
+				break // arriving with every leg used: nothing more to board
+			}
+			st := e.to
+			fresh(st)
+			x := int(st)*w + j - 1
+			if !improve(&s.kbArr[x], &s.kbArrRun[x], arr, run) {
+				continue
+			}
+			ct := &n.cities[n.stations[st].city]
+			for _, y := range ct.stations {
+				t := arr + ct.transfer
+				if y == st {
+					t = arr + n.stations[y].transfer
+				}
+				fresh(y)
+				z := int(y)*w + j - 1
+				improve(&s.kbBoard[z], &s.kbBoardRun[z], t, run)
+			}
+		}
+	}
+	return best, nil
+}
+
+// improve records time t by run in a two-best (the earliest, and the
+// earliest by another run than its own) and reports whether it changed.
+func improve(a *[2]int32, by *int32, t, run int32) bool {
+	switch {
+	case *by == run:
+		if t >= a[0] {
+			return false
+		}
+		a[0] = t
+	case t < a[0]:
+		a[1], a[0], *by = a[0], t, run
+	case t < a[1]:
+		a[1] = t
+	default:
+		return false
+	}
+	return true
+}
+
+// earliest returns the earliest arrival with at most legs legs.
+func (sc *scan) earliest(ctx context.Context, legs int) (int32, error) {
+	if legs >= maxLevels {
+		return sc.earliestArrival(ctx)
+	}
+	return sc.earliestWithin(ctx, legs)
+}
+
+// maxLevels is the most legs earliestWithin is asked to count; with more,
+// earliestArrival counts none.
+const maxLevels = 16
+
+// fewestLegs returns the fewest legs, at most most, that reach the
+// destination, and the earliest arrival with them; unreachable if none do,
+// and legs 0 if it would take more than maxLevels to know.
+// It asks earliestWithin for the least legs the bounds allow from the
+// origin, then one more each time; the first time it fails, a scan without
+// a limit says whether more legs can help at all.
+func (sc *scan) fewestLegs(ctx context.Context, origin []int32, most int) (int, int32, error) {
+	legs := int16(maxLevels)
+	for _, st := range origin {
+		legs = min(legs, sc.s.bnd.legs[st])
+	}
+	for k := max(1, int(legs)); k <= most && k < maxLevels; k++ {
+		a, err := sc.earliestWithin(ctx, k)
+		if err != nil || a != unreachable {
+			return k, a, err
+		}
+		if k == int(legs) {
+			if a, err := sc.earliestArrival(ctx); err != nil || a == unreachable {
+				return 0, unreachable, err
+			}
+		}
+	}
+	if most < maxLevels {
+		return 0, unreachable, nil
+	}
+	return 0, 0, nil
+}

@@ -74,8 +74,21 @@ type scratch struct {
 	// corridor, when set, is latest: a label arriving at a station later
 	// than its entry cannot arrive by the earliest arrival.
 	corridor []int32
-	isOrig   []uint32 // == gen where the station is an origin
-	isDest   []uint32
+
+	// The earliest-arrival scan with a limit on legs (see earliestWithin):
+	// per station and level, what earliestArrival keeps per station; per
+	// run and level, the classes alive.
+	kbStamp    uint32
+	kbGen      []uint32
+	kbArr      [][2]int32
+	kbArrRun   []int32
+	kbBoard    [][2]int32
+	kbBoardRun []int32
+	kbRunGen   []uint32
+	kbAlive    []uint64
+
+	isOrig []uint32 // == gen where the station is an origin
+	isDest []uint32
 }
 
 func (n *Network) getScratch(runs int) *scratch {
@@ -113,7 +126,7 @@ func (n *Network) getScratch(runs int) *scratch {
 
 // dominance says which criteria compare labels.
 type dominance struct {
-	dep bool // a later departure is better (Arrival, Duration, All)
+	dep bool // a later departure is better (all but Fare and Transfers)
 }
 
 func (d dominance) labelLE(a, b *slabel) bool {
@@ -131,58 +144,6 @@ func (d dominance) tripLE(a, b *tlabel) bool {
 
 // Plan answers q.
 func (n *Network) Plan(ctx context.Context, q Query) (*Result, error) {
-	res, err := n.plan(ctx, q)
-	if err != nil || q.By != Arrival || len(res.Journeys) == 0 {
-		return res, err
-	}
-	// Arrival's last tie-break is the latest departure. The scan compared
-	// arrival, legs and fare only; ask again leaving after the journey
-	// found until the same arrival, legs and fare need an earlier start.
-	best := res.Journeys[0]
-	for {
-		later := q
-		later.Horizon = int(q.After) + horizonOf(q) - int(best.Depart+1)
-		later.After = best.Depart + 1
-		if later.Horizon <= 0 {
-			return res, nil
-		}
-		if later.After >= timetable.MinutesPerDay {
-			// The search is anchored in one day: shift to the next.
-			later.Date += timetable.Date(later.After / timetable.MinutesPerDay)
-			later.After %= timetable.MinutesPerDay
-		}
-		r, err := n.plan(ctx, later)
-		if err != nil {
-			return nil, err
-		}
-		if len(r.Journeys) == 0 {
-			return res, nil
-		}
-		j := r.Journeys[0]
-		shift := timetable.Minutes(int(later.Date-q.Date) * timetable.MinutesPerDay)
-		if j.Arrive+shift != best.Arrive || j.Transfers != best.Transfers || j.Fare != best.Fare {
-			return res, nil
-		}
-		for i := range j.Legs {
-			j.Legs[i].Depart += shift
-			j.Legs[i].Arrive += shift
-		}
-		j.Depart += shift
-		j.Arrive += shift
-		best = j
-		res.Journeys[0] = j
-	}
-}
-
-func horizonOf(q Query) int {
-	if q.Horizon == 0 {
-		return DefaultHorizon
-	}
-	return q.Horizon
-}
-
-// plan runs one scan for q.
-func (n *Network) plan(ctx context.Context, q Query) (*Result, error) {
 	if err := q.check(); err != nil {
 		return nil, err
 	}
@@ -223,7 +184,7 @@ func (n *Network) plan(ctx context.Context, q Query) (*Result, error) {
 	if q.MaxTransfers >= 0 {
 		maxLegs = int16(min(q.MaxTransfers+1, 32000))
 	}
-	dom := dominance{dep: q.By == Duration || q.By == All}
+	dom := dominance{dep: q.By != Fare && q.By != Transfers}
 
 	kmin := -n.maxSpanDays
 	kmax := int(end) / timetable.MinutesPerDay
@@ -241,9 +202,10 @@ func (n *Network) plan(ctx context.Context, q Query) (*Result, error) {
 
 	sc := &scan{n: n, s: s, q: q, dom: dom, kmin: kmin, kmax: kmax, end: end, t0: t0, originEnd: originEnd,
 		maxLegs: maxLegs, classFilter: classFilter, bestArr: unreachable, tl: n.timeline(q.Date, end)}
-	if q.By == Arrival && q.MaxTransfers < 0 {
+	switch {
+	case q.By == Arrival:
 		// The earliest arrival bounds every label: none may arrive later.
-		a, err := sc.earliestArrival(ctx)
+		a, err := sc.earliest(ctx, int(maxLegs))
 		if err != nil {
 			return nil, err
 		}
@@ -252,6 +214,21 @@ func (n *Network) plan(ctx context.Context, q Query) (*Result, error) {
 		}
 		s.best, s.hasBest, sc.bestArr = [4]int64{int64(a), 1 << 62, 1 << 62, 1 << 62}, true, a
 		s.corridor = sc.latestArrivals(a)
+	case q.By == Transfers:
+		// The fewest legs, and the earliest arrival with them, bound every
+		// label: the scan is left with the fare to compare.
+		legs, a, err := sc.fewestLegs(ctx, from, int(maxLegs))
+		if err != nil {
+			return nil, err
+		}
+		if a == unreachable {
+			return &Result{Query: q}, nil
+		}
+		if legs > 0 {
+			s.best, s.hasBest, sc.bestArr = [4]int64{int64(legs), int64(a), 1 << 62, 0}, true, a
+			sc.maxLegs = int16(legs)
+			s.corridor = sc.latestArrivals(a)
+		}
 	}
 	if err := sc.run(ctx, t0); err != nil {
 		return nil, err
@@ -514,7 +491,7 @@ type scan struct {
 	kmin, kmax           int
 	end, t0, originEnd   int32
 	maxLegs, classFilter int16
-	bestArr              int32   // the earliest arrival known, for Arrival's early stop
+	bestArr              int32   // no journey wanted arrives later (Arrival lowers it as it finds them)
 	tl                   []event // the runs' connections in time order
 }
 
@@ -529,7 +506,7 @@ func (sc *scan) run(ctx context.Context, t int32) error {
 	n, s, q := sc.n, sc.s, sc.q
 	for i := from(sc.tl, t); i < len(sc.tl); i++ {
 		e := &sc.tl[i]
-		if e.dep > sc.end || q.By == Arrival && e.dep > sc.bestArr {
+		if e.dep > sc.end || e.dep > sc.bestArr {
 			return nil
 		}
 		if i&0xfff == 0 && ctx.Err() != nil {

@@ -110,6 +110,12 @@ func (n *Network) getScratch(runs int) *scratch {
 		s.runGen = make([]uint32, runs)
 		s.runBag = make([][]tlabel, runs)
 	}
+	return s
+}
+
+// begin readies s for a scan from the stations from to the stations to,
+// forgetting the labels of any scan before.
+func (s *scratch) begin(from, to []int32) {
 	s.gen++
 	if s.gen == 0 { // wrapped: start afresh, forgetting every stamp
 		for _, stamps := range [][]uint32{s.stGen, s.runGen, s.isOrig, s.isDest, s.rsGen, s.eaGen, s.eaRunGen, s.reachRun, s.departs} {
@@ -121,7 +127,12 @@ func (n *Network) getScratch(runs int) *scratch {
 	s.target = s.target[:0]
 	s.hasBest = false
 	s.corridor = nil
-	return s
+	for _, st := range from {
+		s.isOrig[st] = s.gen
+	}
+	for _, st := range to {
+		s.isDest[st] = s.gen
+	}
 }
 
 // dominance says which criteria compare labels.
@@ -193,12 +204,7 @@ func (n *Network) Plan(ctx context.Context, q Query) (*Result, error) {
 	defer n.scratch.Put(s)
 	s.by = q.By
 	s.bnd = n.boundsFor(q.To, to, q.Modes, classFilter, q.By)
-	for _, st := range from {
-		s.isOrig[st] = s.gen
-	}
-	for _, st := range to {
-		s.isDest[st] = s.gen
-	}
+	s.begin(from, to)
 
 	sc := &scan{n: n, s: s, q: q, dom: dom, kmin: kmin, kmax: kmax, end: end, t0: t0, originEnd: originEnd,
 		maxLegs: maxLegs, classFilter: classFilter, bestArr: unreachable, tl: n.timeline(q.Date, end)}
@@ -228,6 +234,25 @@ func (n *Network) Plan(ctx context.Context, q Query) (*Result, error) {
 			s.best, s.hasBest, sc.bestArr = [4]int64{int64(legs), int64(a), 1 << 62, 0}, true, a
 			sc.maxLegs = int16(legs)
 			s.corridor = sc.latestArrivals(a)
+		}
+	case q.By == Fare:
+		// Scan first for journeys no dearer than the least fare the bounds
+		// allow, then 5 %, 20 %, 50 % and 100 % more: such scans keep few
+		// labels. The first that finds a journey has found the cheapest; if
+		// none does, a scan without a budget.
+		sc.fareFloor = 1 << 62
+		for _, st := range from {
+			sc.fareFloor = min(sc.fareFloor, s.bnd.fare[st])
+		}
+		for _, budget := range []int64{sc.fareFloor, sc.fareFloor * 21 / 20, sc.fareFloor * 6 / 5, sc.fareFloor * 3 / 2, sc.fareFloor * 2} {
+			s.best, s.hasBest = [4]int64{budget, 1 << 62, 1 << 62, 0}, true
+			if err := sc.run(ctx, t0); err != nil {
+				return nil, err
+			}
+			if len(s.target) > 0 {
+				return n.result(s, q), nil
+			}
+			s.begin(from, to)
 		}
 	}
 	if err := sc.run(ctx, t0); err != nil {
@@ -283,6 +308,9 @@ func (n *Network) board(s *scratch, q Query, dom dominance, c *conn, dep int32, 
 			if classFilter >= 0 && f.class != classFilter {
 				continue
 			}
+			if s.fareCap(cand.fare+f.fen, c.to) {
+				continue
+			}
 			t := tlabel{dep: cand.dep, fare: cand.fare, legs: cand.legs + 1, class: f.class, parent: parent, boardSeq: c.seq}
 			s.runBag[run] = insertTrip(s.runBag[run], t, dom)
 		}
@@ -319,12 +347,20 @@ func (n *Network) ride(s *scratch, dom dominance, c *conn, run int32, classFilte
 		for _, f := range fares {
 			if f.class == t.class {
 				t.fare += f.fen
-				out = append(out, t)
+				if !s.fareCap(t.fare, c.to) {
+					out = append(out, t)
+				}
 				break
 			}
 		}
 	}
 	s.runBag[run] = out
+}
+
+// fareCap reports whether, for Fare, a rider who has paid fare on arriving
+// at station st must pay more than the best journey known.
+func (s *scratch) fareCap(fare int64, st int32) bool {
+	return s.by == Fare && s.hasBest && fare+s.bnd.fare[st] > s.best[0]
 }
 
 // alight offers everyone aboard a label at the connection's last stop, and
@@ -492,6 +528,7 @@ type scan struct {
 	end, t0, originEnd   int32
 	maxLegs, classFilter int16
 	bestArr              int32   // no journey wanted arrives later (Arrival lowers it as it finds them)
+	fareFloor            int64   // no journey costs less (Fare)
 	tl                   []event // the runs' connections in time order
 }
 
@@ -526,10 +563,15 @@ func (sc *scan) run(ctx context.Context, t int32) error {
 		n.board(s, q, sc.dom, c, e.dep, run, sc.maxLegs, sc.classFilter, sc.originEnd, sc.t0)
 		n.ride(s, sc.dom, c, run, sc.classFilter)
 		n.alight(s, sc.dom, c, e.arr, run, e.k)
-		if q.By == Arrival {
+		switch {
+		case q.By == Arrival:
 			for _, ti := range s.target {
 				sc.bestArr = min(sc.bestArr, s.labels[ti].arr)
 			}
+		case q.By == Fare && s.best[0] <= sc.fareFloor && s.best[1] < 1<<62:
+			// A journey at the least fare possible: only an earlier arrival
+			// can beat it.
+			sc.bestArr = int32(s.best[1])
 		}
 	}
 	return nil

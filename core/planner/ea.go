@@ -31,6 +31,7 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 	if len(s.eaAlive) < runs {
 		s.eaAlive = make([]uint64, runs)
 		s.eaRunGen = make([]uint32, runs)
+		s.eaFirst = make([]int16, runs)
 	}
 	// boardAt is the earliest time a run may be boarded at st: after an
 	// arrival in st's city by another run and the transfer time to st.
@@ -52,6 +53,7 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		}
 	}
 	best := int32(unreachable)
+	defer func() { s.fwd = forward{s.eaRunGen, s.eaFirst, s.gen} }()
 	for i := from(sc.tl, sc.t0); i < len(sc.tl); i++ {
 		e := &sc.tl[i]
 		dep, arr := e.dep, e.arr
@@ -86,6 +88,9 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 			alive |= offered
 		}
 		alive &= offered
+		if s.eaRunGen[run] != s.gen {
+			s.eaFirst[run] = e.seq
+		}
 		s.eaRunGen[run], s.eaAlive[run] = s.gen, alive
 		if alive == 0 {
 			continue
@@ -122,8 +127,11 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 // destination by deadline, ignoring seat classes and the re-boarding rule
 // (so it never says too early); noArrival where there is none. It marks in
 // reachRun the runs that reach the destination in time from some stop, and
-// in reachSeq the last connection of each worth riding.
-// Arrival uses both to drop what cannot arrive by the earliest arrival.
+// in reachSeq the last connection of each worth riding; it lists in path
+// the connections of those runs up to there. After earliestArrival, it
+// leaves out the connections of runs before anyone could be aboard.
+// Arrival and Transfers scan only the path, and drop the labels that arrive
+// after their station's deadline.
 //
 // The scan goes by falling departure time, so a station's latest useful
 // departure is found once, when first met; it is then pushed to the
@@ -144,6 +152,7 @@ func (sc *scan) latestArrivals(deadline int32) []int32 {
 		s.reachRun = make([]uint32, runs)
 		s.reachSeq = make([]int16, runs)
 	}
+	s.path = s.path[:0]
 	for i := from(sc.tl, deadline+1) - 1; i >= 0; i-- {
 		e := &sc.tl[i]
 		if e.dep < sc.t0 {
@@ -153,6 +162,9 @@ func (sc *scan) latestArrivals(deadline int32) []int32 {
 			continue
 		}
 		run := sc.runOf(e)
+		if !s.fwd.aboard(run, e.seq) {
+			continue // the forward scan never had anyone aboard here
+		}
 		if s.reachRun[run] != s.gen {
 			if s.isDest[e.to] != s.gen && e.arr > by[e.to] {
 				continue
@@ -160,6 +172,7 @@ func (sc *scan) latestArrivals(deadline int32) []int32 {
 			// The run's last useful stop: it is met first, going backwards.
 			s.reachRun[run], s.reachSeq[run] = s.gen, e.seq
 		}
+		s.path = append(s.path, int32(i))
 		if s.departs[e.from] == s.gen {
 			continue // a later departure from here was met first
 		}
@@ -219,6 +232,10 @@ func (sc *scan) earliestWithin(ctx context.Context, legs int) (int32, error) {
 		s.kbBoard = make([][2]int32, need)
 		s.kbBoardRun = make([]int32, need)
 	}
+	if len(s.kbFirst) < runs {
+		s.kbFirst = make([]int16, runs)
+	}
+	defer func() { s.fwd = forward{s.kbRunGen, s.kbFirst, gen} }()
 	if need := runs * legs; len(s.kbAlive) < need {
 		s.kbAlive = make([]uint64, need)
 	}
@@ -254,7 +271,7 @@ func (sc *scan) earliestWithin(ctx context.Context, legs int) (int32, error) {
 		}
 		alive := s.kbAlive[int(run)*legs : int(run+1)*legs]
 		if !live {
-			s.kbRunGen[run] = gen
+			s.kbRunGen[run], s.kbFirst[run] = gen, e.seq
 			clear(alive)
 		}
 		offered := n.conns[e.conn].classes
@@ -366,4 +383,20 @@ func (sc *scan) fewestLegs(ctx context.Context, origin []int32, most int) (int, 
 		return 0, unreachable, nil
 	}
 	return 0, 0, nil
+}
+
+// forward is what the last earliest-arrival scan saw of the runs: those it
+// had anyone aboard (runGen == stamp), from the connection first on. It
+// scanned every connection leaving by the arrival it found, so no journey
+// arriving by then rides a connection it did not see so.
+type forward struct {
+	runGen []uint32
+	first  []int16
+	stamp  uint32
+}
+
+// aboard reports whether anyone could be aboard run at its connection seq;
+// true when no scan has run.
+func (f *forward) aboard(run int32, seq int16) bool {
+	return f.runGen == nil || f.runGen[run] == f.stamp && seq >= f.first[run]
 }

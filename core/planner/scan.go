@@ -2,6 +2,7 @@ package planner
 
 import (
 	"context"
+	"iter"
 	"strings"
 
 	"railair.app/railair/core/locale"
@@ -74,6 +75,11 @@ type scratch struct {
 	// corridor, when set, is latest: a label arriving at a station later
 	// than its entry cannot arrive by the earliest arrival.
 	corridor []int32
+	// path, with corridor, lists the events worth scanning, latest first.
+	path    []int32
+	eaFirst []int16 // see forward
+	kbFirst []int16
+	fwd     forward
 
 	// The earliest-arrival scan with a limit on legs (see earliestWithin):
 	// per station and level, what earliestArrival keeps per station; per
@@ -127,6 +133,8 @@ func (s *scratch) begin(from, to []int32) {
 	s.target = s.target[:0]
 	s.hasBest = false
 	s.corridor = nil
+	s.path = s.path[:0]
+	s.fwd = forward{}
 	for _, st := range from {
 		s.isOrig[st] = s.gen
 	}
@@ -538,11 +546,31 @@ func (sc *scan) runOf(e *event) int32 {
 	return int32((int(e.k)-sc.kmin)*len(sc.n.services)) + e.svc
 }
 
+// events yields the events to scan from time t on, in time order, with
+// their positions in the scan: those of the corridor when there is one,
+// else all.
+func (sc *scan) events(t int32) iter.Seq2[int, *event] {
+	return func(yield func(int, *event) bool) {
+		if sc.s.corridor != nil {
+			for i := len(sc.s.path) - 1; i >= 0; i-- {
+				if !yield(i, &sc.tl[sc.s.path[i]]) {
+					return
+				}
+			}
+			return
+		}
+		for i := from(sc.tl, t); i < len(sc.tl); i++ {
+			if !yield(i, &sc.tl[i]) {
+				return
+			}
+		}
+	}
+}
+
 // run scans the connections leaving from time t on.
 func (sc *scan) run(ctx context.Context, t int32) error {
 	n, s, q := sc.n, sc.s, sc.q
-	for i := from(sc.tl, t); i < len(sc.tl); i++ {
-		e := &sc.tl[i]
+	for i, e := range sc.events(t) {
 		if e.dep > sc.end || e.dep > sc.bestArr {
 			return nil
 		}
@@ -553,12 +581,6 @@ func (sc *scan) run(ctx context.Context, t int32) error {
 			continue
 		}
 		run := sc.runOf(e)
-		if s.corridor != nil && (s.reachRun[run] != s.gen || e.seq > s.reachSeq[run]) {
-			// The backward scan found no later stop of this run from which
-			// the destination can be reached in time: whoever rode on would
-			// be dropped on alighting.
-			continue
-		}
 		c := &n.conns[e.conn]
 		n.board(s, q, sc.dom, c, e.dep, run, sc.maxLegs, sc.classFilter, sc.originEnd, sc.t0)
 		n.ride(s, sc.dom, c, run, sc.classFilter)

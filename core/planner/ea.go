@@ -30,9 +30,9 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 	runs := (sc.kmax - sc.kmin + 1) * len(n.services)
 	if len(s.eaAlive) < runs {
 		s.eaAlive = make([]uint64, runs)
-		s.eaRunGen = make([]uint32, runs)
 		s.eaFirst = make([]int16, runs)
 	}
+	s.eaOn = s.eaOn.emptied(runs)
 	// boardAt is the earliest time a run may be boarded at st: after an
 	// arrival in st's city by another run and the transfer time to st.
 	boardAt := func(st, run int32) int32 {
@@ -53,7 +53,7 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		}
 	}
 	best := int32(unreachable)
-	defer func() { s.fwd = forward{s.eaRunGen, s.eaFirst, s.gen} }()
+	defer func() { s.fwd = forward{s.eaOn, s.eaFirst} }()
 	for i := from(sc.tl, sc.t0); i < len(sc.tl); i++ {
 		e := &sc.tl[i]
 		dep, arr := e.dep, e.arr
@@ -68,7 +68,8 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		}
 		run := sc.runOf(e)
 		alive := uint64(0)
-		if s.eaRunGen[run] == s.gen {
+		on := s.eaOn.has(run)
+		if on {
 			alive = s.eaAlive[run]
 		}
 		boardable := s.isOrig[e.from] == s.gen && dep >= sc.t0 && dep <= sc.originEnd
@@ -88,10 +89,11 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 			alive |= offered
 		}
 		alive &= offered
-		if s.eaRunGen[run] != s.gen {
+		if !on {
+			s.eaOn.add(run)
 			s.eaFirst[run] = e.seq
 		}
-		s.eaRunGen[run], s.eaAlive[run] = s.gen, alive
+		s.eaAlive[run] = alive
 		if alive == 0 {
 			continue
 		}
@@ -148,10 +150,10 @@ func (sc *scan) latestArrivals(deadline int32) []int32 {
 		by[i] = noArrival
 	}
 	runs := (sc.kmax - sc.kmin + 1) * len(n.services)
-	if len(s.reachRun) < runs {
-		s.reachRun = make([]uint32, runs)
+	if len(s.reachSeq) < runs {
 		s.reachSeq = make([]int16, runs)
 	}
+	s.reachRun = s.reachRun.emptied(runs)
 	s.path = s.path[:0]
 	for i := from(sc.tl, deadline+1) - 1; i >= 0; i-- {
 		e := &sc.tl[i]
@@ -165,12 +167,13 @@ func (sc *scan) latestArrivals(deadline int32) []int32 {
 		if !s.fwd.aboard(run, e.seq) {
 			continue // the forward scan never had anyone aboard here
 		}
-		if s.reachRun[run] != s.gen {
+		if !s.reachRun.has(run) {
 			if s.isDest[e.to] != s.gen && e.arr > by[e.to] {
 				continue
 			}
 			// The run's last useful stop: it is met first, going backwards.
-			s.reachRun[run], s.reachSeq[run] = s.gen, e.seq
+			s.reachRun.add(run)
+			s.reachSeq[run] = e.seq
 		}
 		s.path = append(s.path, int32(i))
 		if s.departs[e.from] == s.gen {
@@ -214,15 +217,12 @@ func (sc *scan) earliestWithin(ctx context.Context, legs int) (int32, error) {
 	if len(s.kbGen) < len(n.stations) {
 		s.kbGen = make([]uint32, len(n.stations))
 	}
-	if len(s.kbRunGen) < runs {
-		s.kbRunGen = make([]uint32, runs)
-	}
+	s.kbOn = s.kbOn.emptied(runs)
 	// A stamp of its own: a query may run this scan several times, with
 	// different numbers of levels.
 	s.kbStamp++
 	if s.kbStamp == 0 {
 		clear(s.kbGen)
-		clear(s.kbRunGen)
 		s.kbStamp = 1
 	}
 	gen := s.kbStamp
@@ -235,7 +235,7 @@ func (sc *scan) earliestWithin(ctx context.Context, legs int) (int32, error) {
 	if len(s.kbFirst) < runs {
 		s.kbFirst = make([]int16, runs)
 	}
-	defer func() { s.fwd = forward{s.kbRunGen, s.kbFirst, gen} }()
+	defer func() { s.fwd = forward{s.kbOn, s.kbFirst} }()
 	if need := runs * legs; len(s.kbAlive) < need {
 		s.kbAlive = make([]uint64, need)
 	}
@@ -262,7 +262,7 @@ func (sc *scan) earliestWithin(ctx context.Context, legs int) (int32, error) {
 			continue
 		}
 		run := sc.runOf(e)
-		live := s.kbRunGen[run] == gen
+		live := s.kbOn.has(run)
 		origin := s.isOrig[e.from] == s.gen && dep >= sc.t0 && dep <= sc.originEnd
 		// The most any level may board here: the top level's earliest.
 		stLive := w > 0 && s.kbGen[e.from] == gen && s.kbBoard[int(e.from)*w+w-1][0] <= dep
@@ -271,7 +271,8 @@ func (sc *scan) earliestWithin(ctx context.Context, legs int) (int32, error) {
 		}
 		alive := s.kbAlive[int(run)*legs : int(run+1)*legs]
 		if !live {
-			s.kbRunGen[run], s.kbFirst[run] = gen, e.seq
+			s.kbOn.add(run)
+			s.kbFirst[run] = e.seq
 			clear(alive)
 		}
 		offered := n.conns[e.conn].classes
@@ -386,17 +387,16 @@ func (sc *scan) fewestLegs(ctx context.Context, origin []int32, most int) (int, 
 }
 
 // forward is what the last earliest-arrival scan saw of the runs: those it
-// had anyone aboard (runGen == stamp), from the connection first on. It
-// scanned every connection leaving by the arrival it found, so no journey
-// arriving by then rides a connection it did not see so.
+// had anyone aboard (on), from the connection first on. It scanned every
+// connection leaving by the arrival it found, so no journey arriving by
+// then rides a connection it did not see so.
 type forward struct {
-	runGen []uint32
-	first  []int16
-	stamp  uint32
+	on    runSet
+	first []int16
 }
 
 // aboard reports whether anyone could be aboard run at its connection seq;
 // true when no scan has run.
 func (f *forward) aboard(run int32, seq int16) bool {
-	return f.runGen == nil || f.runGen[run] == f.stamp && seq >= f.first[run]
+	return f.on == nil || f.on.has(run) && seq >= f.first[run]
 }

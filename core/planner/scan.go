@@ -67,10 +67,10 @@ type scratch struct {
 	eaBoardRun []int32    // the run that arrived for eaBoard[st][0]
 	eaGen      []uint32
 	eaAlive    []uint64
-	eaRunGen   []uint32
+	eaOn       runSet   // the runs with alive set
 	latest     []int32  // see latestArrivals
 	departs    []uint32 // == gen where latestArrivals met a useful departure
-	reachRun   []uint32 // == gen for runs that reach the destination in time
+	reachRun   runSet   // the runs that reach the destination in time
 	reachSeq   []int16  // for those, the seq of the last connection worth riding
 	// corridor, when set, is latest: a label arriving at a station later
 	// than its entry cannot arrive by the earliest arrival.
@@ -90,7 +90,7 @@ type scratch struct {
 	kbArrRun   []int32
 	kbBoard    [][2]int32
 	kbBoardRun []int32
-	kbRunGen   []uint32
+	kbOn       runSet
 	kbAlive    []uint64
 
 	isOrig []uint32 // == gen where the station is an origin
@@ -124,7 +124,7 @@ func (n *Network) getScratch(runs int) *scratch {
 func (s *scratch) begin(from, to []int32) {
 	s.gen++
 	if s.gen == 0 { // wrapped: start afresh, forgetting every stamp
-		for _, stamps := range [][]uint32{s.stGen, s.runGen, s.isOrig, s.isDest, s.rsGen, s.eaGen, s.eaRunGen, s.reachRun, s.departs} {
+		for _, stamps := range [][]uint32{s.stGen, s.runGen, s.isOrig, s.isDest, s.rsGen, s.eaGen, s.departs} {
 			clear(stamps)
 		}
 		s.gen = 1

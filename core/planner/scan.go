@@ -39,14 +39,14 @@ type tlabel struct {
 type scratch struct {
 	gen   uint32
 	stGen []uint32
-	stBag [][]int32
+	stBag [][]bagEntry
 	// Boarding at a station looks only at its ready set: labels that can
 	// board there by now (after the station's or the city's transfer time),
 	// reduced on departure, legs and fare. Labels wait in pend, a heap by
 	// the time they become ready, until the scan reaches that time.
 	rsGen  []uint32
 	pend   [][]pendItem
-	ready  [][]int32
+	ready  [][]bagEntry
 	runGen []uint32
 	runBag [][]tlabel
 	labels []slabel
@@ -104,12 +104,12 @@ func (n *Network) getScratch(runs int) *scratch {
 	}
 	if len(s.stGen) < len(n.stations) {
 		s.stGen = make([]uint32, len(n.stations))
-		s.stBag = make([][]int32, len(n.stations))
+		s.stBag = make([][]bagEntry, len(n.stations))
 		s.isOrig = make([]uint32, len(n.stations))
 		s.isDest = make([]uint32, len(n.stations))
 		s.rsGen = make([]uint32, len(n.stations))
 		s.pend = make([][]pendItem, len(n.stations))
-		s.ready = make([][]int32, len(n.stations))
+		s.ready = make([][]bagEntry, len(n.stations))
 	}
 	if len(s.runGen) < runs {
 		// Fresh slices hold stamp 0, older than any generation in use.
@@ -150,11 +150,6 @@ type dominance struct {
 
 func (d dominance) labelLE(a, b *slabel) bool {
 	return a.arr <= b.arr && a.legs <= b.legs && a.fare <= b.fare && (!d.dep || a.dep >= b.dep)
-}
-
-// readyLE compares labels ready to board, whose arrivals no longer matter.
-func (d dominance) readyLE(a, b *slabel) bool {
-	return a.legs <= b.legs && a.fare <= b.fare && (!d.dep || a.dep >= b.dep)
 }
 
 func (d dominance) tripLE(a, b *tlabel) bool {
@@ -280,7 +275,8 @@ func (n *Network) board(s *scratch, q Query, dom dominance, c *conn, dep int32, 
 	if s.isOrig[c.from] == s.gen && dep >= t0 && dep <= originEnd {
 		s.cands = append(s.cands, slabel{dep: dep, arr: dep, run: -1, parent: -1})
 	}
-	for _, li := range s.readySet(c.from, dep, dom) {
+	for _, r := range s.readySet(c.from, dep, dom) {
+		li := r.li
 		l := &s.labels[li]
 		if l.run != run && l.legs < maxLegs {
 			cand := *l
@@ -447,52 +443,80 @@ func (s *scratch) insertTarget(li int32, dom dominance) {
 	s.target = append(out, li)
 }
 
-// insertStation adds l to a station's labels unless it is dominated there:
-// by a label of the same run, or by labels of two different runs (so that
-// whatever run comes next, one of them may board it). It drops the labels
-// that the same rule now dominates.
+// insertStation adds l to a station's labels unless it is dominated there
+// (see insertEntry), and returns its index, or -1.
 func (s *scratch) insertStation(st int32, l slabel, dom dominance) int32 {
 	if s.stGen[st] != s.gen {
 		s.stGen[st] = s.gen
 		s.stBag[st] = s.stBag[st][:0]
 	}
-	bag := s.stBag[st]
-	if s.dominatedIn(bag, -1, &l, dom) {
+	li := int32(len(s.labels))
+	e := bagEntry{arr: l.arr, dep: l.dep, fare: l.fare, legs: l.legs, run: l.run, li: li}
+	bag, ok := insertEntry(s.stBag[st], e, dom, false)
+	if !ok {
 		return -1
 	}
+	s.stBag[st] = bag
 	s.labels = append(s.labels, l)
-	li := int32(len(s.labels) - 1)
-	bag = append(bag, li)
-	out := bag[:0]
-	for _, bi := range bag {
-		if bi != li && dom.labelLE(&s.labels[li], &s.labels[bi]) && s.dominatedIn(bag, bi, &s.labels[bi], dom) {
-			continue
-		}
-		out = append(out, bi)
-	}
-	s.stBag[st] = out
 	return li
 }
 
-// dominatedIn reports whether l is dominated within bag (ignoring the entry
-// skip) by a label of its own run or by labels of two different runs.
-func (s *scratch) dominatedIn(bag []int32, skip int32, l *slabel, dom dominance) bool {
-	return s.dominatedBy(bag, skip, l, dom, false)
+// bagEntry is what dominance compares of a label, kept in a station's set
+// of labels so that a check reads one array.
+type bagEntry struct {
+	arr, dep int32
+	fare     int64
+	legs     int16
+	gone     bool // dropped while insertEntry works
+	run      int32
+	li       int32 // the label
 }
 
-// dominatedBy is dominatedIn, comparing arrivals too unless ready is set
-// (see readySet).
-func (s *scratch) dominatedBy(bag []int32, skip int32, l *slabel, dom dominance, ready bool) bool {
-	other := int32(-2) // the run of a dominating label of another run
-	for _, bi := range bag {
-		if bi == skip {
+// le reports whether a is at least as good as b; ready sets compare no
+// arrivals (see readySet).
+func (d dominance) le(a, b *bagEntry, ready bool) bool {
+	return (ready || a.arr <= b.arr) && a.legs <= b.legs && a.fare <= b.fare && (!d.dep || a.dep >= b.dep)
+}
+
+// insertEntry adds e to bag unless it is dominated there: by an entry of
+// its own run, or by entries of two different runs (so that whatever run
+// comes next, one of them may board it). It then drops, one at a time, the
+// entries that e dominates and the same rule drops among those left.
+func insertEntry(bag []bagEntry, e bagEntry, dom dominance, ready bool) ([]bagEntry, bool) {
+	if dominated(bag, -1, &e, dom, ready) {
+		return bag, false
+	}
+	bag = append(bag, e)
+	last := len(bag) - 1
+	dropped := false
+	for i := range last {
+		if dom.le(&bag[last], &bag[i], ready) && dominated(bag, i, &bag[i], dom, ready) {
+			bag[i].gone, dropped = true, true
+		}
+	}
+	if !dropped {
+		return bag, true
+	}
+	out := bag[:0]
+	for _, b := range bag {
+		if !b.gone {
+			out = append(out, b)
+		}
+	}
+	return out, true
+}
+
+// dominated reports whether e is dominated within bag, apart from the
+// entry at skip and those gone, by an entry of its own run or by entries
+// of two different runs.
+func dominated(bag []bagEntry, skip int, e *bagEntry, dom dominance, ready bool) bool {
+	other := int32(-2) // the run of a dominating entry of another run
+	for i := range bag {
+		b := &bag[i]
+		if i == skip || b.gone || !dom.le(b, e, ready) {
 			continue
 		}
-		b := &s.labels[bi]
-		if ready && !dom.readyLE(b, l) || !ready && !dom.labelLE(b, l) {
-			continue
-		}
-		if b.run == l.run {
+		if b.run == e.run {
 			return true
 		}
 		if other != -2 && other != b.run {
@@ -634,7 +658,7 @@ func (s *scratch) enqueue(st, ready, li int32) {
 // and returns it. In the set, a label is dropped when one of its own run,
 // or two of different runs, leave no later, with no more legs and no
 // higher fare: its arrival no longer matters once it can board.
-func (s *scratch) readySet(st, t int32, dom dominance) []int32 {
+func (s *scratch) readySet(st, t int32, dom dominance) []bagEntry {
 	s.resetReady(st)
 	h := s.pend[st]
 	for len(h) > 0 && h[0].ready <= t {
@@ -656,19 +680,8 @@ func (s *scratch) readySet(st, t int32, dom dominance) []int32 {
 			h[i], h[m] = h[m], h[i]
 			i = m
 		}
-		set := s.ready[st]
-		if s.dominatedBy(set, -1, &s.labels[li], dom, true) {
-			continue
-		}
-		set = append(set, li)
-		out := set[:0]
-		for _, bi := range set {
-			if bi != li && dom.readyLE(&s.labels[li], &s.labels[bi]) && s.dominatedBy(set, bi, &s.labels[bi], dom, true) {
-				continue
-			}
-			out = append(out, bi)
-		}
-		s.ready[st] = out
+		l := &s.labels[li]
+		s.ready[st], _ = insertEntry(s.ready[st], bagEntry{dep: l.dep, fare: l.fare, legs: l.legs, run: l.run, li: li}, dom, true)
 	}
 	s.pend[st] = h
 	return s.ready[st]

@@ -17,9 +17,6 @@ import (
 // ride in (a leg needs one class sold on all its sections).
 func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 	n, s, q := sc.n, sc.s, sc.q
-	if len(n.classes) > 64 {
-		return unreachable, nil // too many classes for the bit sets: no bound
-	}
 	if len(s.eaArr) < len(n.stations) {
 		s.eaArr = make([][2]int32, len(n.stations))
 		s.eaRun = make([]int32, len(n.stations))
@@ -27,7 +24,7 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		s.eaBoardRun = make([]int32, len(n.stations))
 		s.eaGen = make([]uint32, len(n.stations))
 	}
-	runs := (sc.kmax - sc.kmin + 1) * len(n.services)
+	runs := sc.runs
 	if len(s.eaAlive) < runs {
 		s.eaAlive = make([]uint64, runs)
 		s.eaFirst = make([]int16, runs)
@@ -66,7 +63,7 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		if arr > sc.end || !q.Modes.allows(e.mode) {
 			continue
 		}
-		run := sc.runOf(e)
+		run := e.run
 		alive := uint64(0)
 		on := s.eaOn.has(run)
 		if on {
@@ -81,7 +78,7 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		if !boardable && alive == 0 {
 			continue // no one aboard and no one boarding: the run stays empty
 		}
-		offered := n.conns[e.conn].classes
+		offered := n.classSets[e.classSet]
 		if sc.classFilter >= 0 {
 			offered &= 1 << sc.classFilter
 		}
@@ -149,7 +146,7 @@ func (sc *scan) latestArrivals(deadline int32) []int32 {
 	for i := range by {
 		by[i] = noArrival
 	}
-	runs := (sc.kmax - sc.kmin + 1) * len(n.services)
+	runs := sc.runs
 	if len(s.reachSeq) < runs {
 		s.reachSeq = make([]int16, runs)
 	}
@@ -163,7 +160,7 @@ func (sc *scan) latestArrivals(deadline int32) []int32 {
 		if e.arr > deadline || !q.Modes.allows(e.mode) {
 			continue
 		}
-		run := sc.runOf(e)
+		run := e.run
 		if !s.fwd.aboard(run, e.seq) {
 			continue // the forward scan never had anyone aboard here
 		}
@@ -209,11 +206,11 @@ const noArrival = -1 << 30
 // legs first, then one more, until the destination is reached.
 func (sc *scan) earliestWithin(ctx context.Context, legs int) (int32, error) {
 	n, s, q := sc.n, sc.s, sc.q
-	if len(n.classes) > 64 || legs < 1 {
+	if legs < 1 {
 		return unreachable, nil
 	}
 	w := legs - 1 // station levels 1..legs-1: arriving with legs legs ends the journey or nothing
-	runs := (sc.kmax - sc.kmin + 1) * len(n.services)
+	runs := sc.runs
 	if len(s.kbGen) < len(n.stations) {
 		s.kbGen = make([]uint32, len(n.stations))
 	}
@@ -261,7 +258,7 @@ func (sc *scan) earliestWithin(ctx context.Context, legs int) (int32, error) {
 		if arr > sc.end || !q.Modes.allows(e.mode) {
 			continue
 		}
-		run := sc.runOf(e)
+		run := e.run
 		live := s.kbOn.has(run)
 		origin := s.isOrig[e.from] == s.gen && dep >= sc.t0 && dep <= sc.originEnd
 		// The most any level may board here: the top level's earliest.
@@ -275,7 +272,7 @@ func (sc *scan) earliestWithin(ctx context.Context, legs int) (int32, error) {
 			s.kbFirst[run] = e.seq
 			clear(alive)
 		}
-		offered := n.conns[e.conn].classes
+		offered := n.classSets[e.classSet]
 		if sc.classFilter >= 0 {
 			offered &= 1 << sc.classFilter
 		}

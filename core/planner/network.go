@@ -35,6 +35,7 @@
 package planner
 
 import (
+	"math"
 	"sort"
 	"sync"
 
@@ -51,6 +52,11 @@ type Network struct {
 	conns    []conn // sorted by departure, then arrival, service and section
 	fares    []fareEntry
 	classes  []string
+	// classSets holds each distinct set of classes some connection sells,
+	// a bit per class; classBits is false when they do not fit (more than
+	// 64 classes or 65,536 sets) and the earliest-arrival scans are not used.
+	classSets []uint64
+	classBits bool
 
 	stationIndex map[string]int32
 	serviceIndex map[string]int32
@@ -99,7 +105,7 @@ type conn struct {
 	mode     timetable.Mode
 	fareN    uint8
 	fareOff  int32  // fares[fareOff:fareOff+fareN]
-	classes  uint64 // the classes sold, a bit per class index below 64
+	classSet uint16 // the classes sold: classSets[classSet]
 }
 
 type fareEntry struct {
@@ -110,7 +116,7 @@ type fareEntry struct {
 // Compile builds the network of t, which must be valid (see
 // timetable.Validate). t must not change afterwards.
 func Compile(t *timetable.Timetable) *Network {
-	n := &Network{tt: t, stationIndex: map[string]int32{}, serviceIndex: map[string]int32{}, cityIndex: map[string]int32{},
+	n := &Network{tt: t, classBits: true, stationIndex: map[string]int32{}, serviceIndex: map[string]int32{}, cityIndex: map[string]int32{},
 		running: newCache[timetable.Date, []uint64](64), bounds: newCache[string, *bounds](256),
 		timelines: newCache[timetable.Date, []event](16)}
 	for _, c := range t.Cities {
@@ -124,6 +130,7 @@ func Compile(t *timetable.Timetable) *Network {
 		n.stations = append(n.stations, station{name: s.Name, city: ci, transfer: int32(s.TransferMin)})
 		n.cities[ci].stations = append(n.cities[ci].stations, id)
 	}
+	setIndex := map[uint64]uint16{}
 	classIndex := map[string]int16{}
 	for _, c := range t.Classes() {
 		classIndex[c] = int16(len(n.classes))
@@ -142,13 +149,15 @@ func Compile(t *timetable.Timetable) *Network {
 		for i := 0; i+1 < len(sv.Stops); i++ {
 			c := conn{dep: int32(sv.Stops[i].Depart), arr: int32(sv.Stops[i+1].Arrive),
 				from: s.stops[i], to: s.stops[i+1], svc: int32(si), seq: int16(i), mode: sv.Mode, fareOff: int32(len(n.fares))}
+			var set uint64
 			for _, class := range sortedKeys(sv.Stops[i+1].Fares) {
 				n.fares = append(n.fares, fareEntry{class: classIndex[class], fen: int64(sv.Stops[i+1].Fares[class])})
 				c.fareN++
 				if ci := classIndex[class]; ci < 64 {
-					c.classes |= 1 << ci
+					set |= 1 << ci
 				}
 			}
+			c.classSet = n.classSetOf(set, setIndex)
 			n.conns = append(n.conns, c)
 		}
 		n.serviceIndex[sv.Code] = int32(len(n.services))
@@ -179,7 +188,24 @@ func Compile(t *timetable.Timetable) *Network {
 		}
 	}
 	n.linkCities()
+	if len(n.classes) > 64 {
+		n.classBits = false
+	}
 	return n
+}
+
+// classSetOf returns the index in n.classSets of set, adding it if new.
+func (n *Network) classSetOf(set uint64, index map[uint64]uint16) uint16 {
+	if i, ok := index[set]; ok {
+		return i
+	}
+	if len(n.classSets) > math.MaxUint16 {
+		n.classBits = false
+		return 0
+	}
+	index[set] = uint16(len(n.classSets))
+	n.classSets = append(n.classSets, set)
+	return index[set]
 }
 
 func sortedKeys(m map[string]timetable.Fare) []string {

@@ -200,18 +200,20 @@ func (n *Network) Plan(ctx context.Context, q Query) (*Result, error) {
 	}
 	dom := dominance{dep: q.By != Fare && q.By != Transfers}
 
-	kmin := -n.maxSpanDays
-	kmax := int(end) / timetable.MinutesPerDay
-	days := kmax - kmin + 1
-	s := n.getScratch(days * len(n.services))
+	// The runs that can matter leave their first stop from maxSpanDays
+	// before the query's date to the day of its end.
+	runs := int(n.run(0, int(end)/timetable.MinutesPerDay+1))
+	s := n.getScratch(runs)
 	defer n.scratch.Put(s)
 	s.by = q.By
 	s.bnd = n.boundsFor(q.To, to, q.Modes, classFilter, q.By)
 	s.begin(from, to)
 
-	sc := &scan{n: n, s: s, q: q, dom: dom, kmin: kmin, kmax: kmax, end: end, t0: t0, originEnd: originEnd,
+	sc := &scan{n: n, s: s, q: q, dom: dom, runs: runs, end: end, t0: t0, originEnd: originEnd,
 		maxLegs: maxLegs, classFilter: classFilter, bestArr: unreachable, tl: n.timeline(q.Date, end)}
 	switch {
+	case !n.classBits:
+		// No earliest-arrival scan: the multi-criteria scan alone.
 	case q.By == Arrival:
 		// The earliest arrival bounds every label: none may arrive later.
 		a, err := sc.earliest(ctx, int(maxLegs))
@@ -556,18 +558,12 @@ type scan struct {
 	s                    *scratch
 	q                    Query
 	dom                  dominance
-	kmin, kmax           int
+	runs                 int // how many runs the query may touch (see Network.run)
 	end, t0, originEnd   int32
 	maxLegs, classFilter int16
 	bestArr              int32   // no journey wanted arrives later (Arrival lowers it as it finds them)
 	fareFloor            int64   // no journey costs less (Fare)
 	tl                   []event // the runs' connections in time order
-}
-
-// runOf numbers the run of an event: its service on its first day, among
-// the days the query touches.
-func (sc *scan) runOf(e *event) int32 {
-	return int32((int(e.k)-sc.kmin)*len(sc.n.services)) + e.svc
 }
 
 // events yields the events to scan from time t on, in time order, with
@@ -604,17 +600,17 @@ func (sc *scan) run(ctx context.Context, t int32) error {
 		if e.arr > sc.end || !q.Modes.allows(e.mode) {
 			continue
 		}
-		run := sc.runOf(e)
+		run := e.run
 		c := &n.conns[e.conn]
 		n.board(s, q, sc.dom, c, e.dep, run, sc.maxLegs, sc.classFilter, sc.originEnd, sc.t0)
 		n.ride(s, sc.dom, c, run, sc.classFilter)
-		n.alight(s, sc.dom, c, e.arr, run, e.k)
+		n.alight(s, sc.dom, c, e.arr, run, n.runDay(run))
 		switch {
 		case q.By == Arrival:
 			for _, ti := range s.target {
 				sc.bestArr = min(sc.bestArr, s.labels[ti].arr)
 			}
-		case q.By == Fare && s.best[0] <= sc.fareFloor && s.best[1] < 1<<62:
+		case q.By == Fare && s.hasBest && s.best[0] <= sc.fareFloor && s.best[1] < 1<<62:
 			// A journey at the least fare possible: only an earlier arrival
 			// can beat it.
 			sc.bestArr = int32(s.best[1])

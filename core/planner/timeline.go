@@ -7,18 +7,30 @@ import (
 )
 
 // event is a connection of one run: a section of the service that leaves
-// its first stop k days after the query's date, in minutes after that
-// date's midnight. It repeats the connection's fields that every scan
-// reads, so that the scans run through memory in order and look up the
-// connection itself only for what they ride.
+// its first stop some days before or after the query's date, in minutes
+// after that date's midnight. It repeats the connection's fields that
+// every scan reads, so that the scans run through memory in order and
+// look up the connection itself only for what they ride.
 type event struct {
 	dep, arr int32
 	conn     int32 // index in Network.conns
 	from, to int32 // stations
-	svc      int32
-	k        int16
+	run      int32 // see Network.run
 	seq      int16
+	classSet uint16
 	mode     timetable.Mode
+}
+
+// run numbers the run of service svc that leaves its first stop k days
+// after a query's date: runs of the days a query can touch (from
+// maxSpanDays before) are numbered from 0.
+func (n *Network) run(svc int32, k int) int32 {
+	return int32((k+n.maxSpanDays)*len(n.services)) + svc
+}
+
+// runDay returns the day of a run, relative to the query's date.
+func (n *Network) runDay(run int32) int16 {
+	return int16(int(run)/len(n.services) - n.maxSpanDays)
 }
 
 // timelineDays is how many days after the query's date a cached timeline
@@ -48,7 +60,7 @@ func (n *Network) events(d timetable.Date, until int32) []event {
 				continue
 			}
 			tl = append(tl, event{dep: c.dep + shift, arr: c.arr + shift, conn: int32(i), from: c.from, to: c.to,
-				svc: c.svc, k: int16(k), seq: c.seq, mode: c.mode})
+				run: n.run(c.svc, k), seq: c.seq, classSet: c.classSet, mode: c.mode})
 		}
 	}
 	sort.Slice(tl, func(i, j int) bool {

@@ -15,14 +15,10 @@ import (
 // city with its transfer time, so a connection checks one station);
 // each run keeps the set of classes that some boarding so far could still
 // ride in (a leg needs one class sold on all its sections).
-func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
+func (sc *scan) earliestArrival(ctx context.Context, origin []int32) (int32, error) {
 	n, s, q := sc.n, sc.s, sc.q
-	if len(s.eaArr) < len(n.stations) {
-		s.eaArr = make([][2]int32, len(n.stations))
-		s.eaRun = make([]int32, len(n.stations))
-		s.eaBoard = make([][2]int32, len(n.stations))
-		s.eaBoardRun = make([]int32, len(n.stations))
-		s.eaGen = make([]uint32, len(n.stations))
+	if len(s.ea) < len(n.stations) {
+		s.ea = make([]eaStation, len(n.stations))
 	}
 	runs := sc.runs
 	if len(s.eaAlive) < runs {
@@ -33,21 +29,28 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 	// boardAt is the earliest time a run may be boarded at st: after an
 	// arrival in st's city by another run and the transfer time to st.
 	boardAt := func(st, run int32) int32 {
-		if s.eaGen[st] != s.gen {
+		x := &s.ea[st]
+		if x.gen != s.gen {
 			return unreachable
 		}
-		if s.eaBoardRun[st] == run {
-			return s.eaBoard[st][1]
+		if x.boardRun == run {
+			return x.board[1]
 		}
-		return s.eaBoard[st][0]
+		return x.board[0]
 	}
 	// fresh readies station st's records on first use in this query.
 	fresh := func(st int32) {
-		if s.eaGen[st] != s.gen {
-			s.eaGen[st] = s.gen
-			s.eaArr[st], s.eaRun[st] = [2]int32{unreachable, unreachable}, -1
-			s.eaBoard[st], s.eaBoardRun[st] = [2]int32{unreachable, unreachable}, -1
+		if s.ea[st].gen != s.gen {
+			s.ea[st] = eaStation{gen: s.gen, arr: [2]int32{unreachable, unreachable}, arrRun: -1,
+				board: [2]int32{unreachable, unreachable}, boardRun: -1}
 		}
+	}
+	// Any run may be boarded at the origin from the time asked on (the
+	// scan serves Arrival and Transfers, whose first departure may be as
+	// late as any).
+	for _, st := range origin {
+		fresh(st)
+		s.ea[st].board = [2]int32{sc.t0, sc.t0}
 	}
 	best := int32(unreachable)
 	defer func() { s.fwd = forward{s.eaOn, s.eaFirst} }()
@@ -69,12 +72,8 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		if on {
 			alive = s.eaAlive[run]
 		}
-		boardable := s.isOrig[e.from] == s.gen && dep >= sc.t0 && dep <= sc.originEnd
-		if !boardable {
-			if b := boardAt(e.from, run); b != unreachable && b <= dep {
-				boardable = true
-			}
-		}
+		b := boardAt(e.from, run)
+		boardable := b != unreachable && b <= dep
 		if !boardable && alive == 0 {
 			continue // no one aboard and no one boarding: the run stays empty
 		}
@@ -104,17 +103,12 @@ func (sc *scan) earliestArrival(ctx context.Context) (int32, error) {
 		// connections, so the work is done here rather than at boarding.
 		st := e.to
 		fresh(st)
-		if !improve(&s.eaArr[st], &s.eaRun[st], arr, run) {
+		if !improve(&s.ea[st].arr, &s.ea[st].arrRun, arr, run) {
 			continue
 		}
-		ct := &n.cities[n.stations[st].city]
-		for _, x := range ct.stations {
-			t := arr + ct.transfer
-			if x == st {
-				t = arr + n.stations[x].transfer
-			}
-			fresh(x)
-			improve(&s.eaBoard[x], &s.eaBoardRun[x], t, run)
+		for _, ch := range n.changesFrom(st) {
+			fresh(ch.st)
+			improve(&s.ea[ch.st].board, &s.ea[ch.st].boardRun, arr+ch.after, run)
 		}
 	}
 	return best, nil
@@ -309,15 +303,10 @@ func (sc *scan) earliestWithin(ctx context.Context, legs int) (int32, error) {
 			if !improve(&s.kbArr[x], &s.kbArrRun[x], arr, run) {
 				continue
 			}
-			ct := &n.cities[n.stations[st].city]
-			for _, y := range ct.stations {
-				t := arr + ct.transfer
-				if y == st {
-					t = arr + n.stations[y].transfer
-				}
-				fresh(y)
-				z := int(y)*w + j - 1
-				improve(&s.kbBoard[z], &s.kbBoardRun[z], t, run)
+			for _, ch := range n.changesFrom(st) {
+				fresh(ch.st)
+				z := int(ch.st)*w + j - 1
+				improve(&s.kbBoard[z], &s.kbBoardRun[z], arr+ch.after, run)
 			}
 		}
 	}
@@ -344,9 +333,9 @@ func improve(a *[2]int32, by *int32, t, run int32) bool {
 }
 
 // earliest returns the earliest arrival with at most legs legs.
-func (sc *scan) earliest(ctx context.Context, legs int) (int32, error) {
+func (sc *scan) earliest(ctx context.Context, origin []int32, legs int) (int32, error) {
 	if legs >= maxLevels {
-		return sc.earliestArrival(ctx)
+		return sc.earliestArrival(ctx, origin)
 	}
 	return sc.earliestWithin(ctx, legs)
 }
@@ -372,7 +361,7 @@ func (sc *scan) fewestLegs(ctx context.Context, origin []int32, most int) (int, 
 			return k, a, err
 		}
 		if k == int(legs) {
-			if a, err := sc.earliestArrival(ctx); err != nil || a == unreachable {
+			if a, err := sc.earliestArrival(ctx, origin); err != nil || a == unreachable {
 				return 0, unreachable, err
 			}
 		}
@@ -396,4 +385,16 @@ type forward struct {
 // true when no scan has run.
 func (f *forward) aboard(run int32, seq int16) bool {
 	return f.on == nil || f.on.has(run) && seq >= f.first[run]
+}
+
+// eaStation is what earliestArrival keeps of a station, together so that
+// a connection's check reads one place: the earliest time a run may be
+// boarded there and the earliest for another run than boardRun, and the
+// same for arrivals.
+type eaStation struct {
+	gen      uint32 // == scratch.gen when the rest is this query's
+	boardRun int32
+	board    [2]int32
+	arrRun   int32
+	arr      [2]int32
 }

@@ -63,6 +63,11 @@ type Network struct {
 	cityIndex    map[string]int32
 	maxSpanDays  int // the most days a service runs past its first day
 
+	// changes lists, per station, where a traveller arriving there may
+	// board next, and how long after arriving: changes[changeAt[st]:changeAt[st+1]].
+	changes  []change
+	changeAt []int32
+
 	linksTo [][]cityLink // per city, the sections arriving there from other cities, at their least
 	ridesTo [][]cityRide // per city, the cities from which one service reaches it
 
@@ -188,10 +193,41 @@ func Compile(t *timetable.Timetable) *Network {
 		}
 	}
 	n.linkCities()
+	n.linkChanges()
 	if len(n.classes) > 64 {
 		n.classBits = false
 	}
 	return n
+}
+
+// change is a station where a traveller may board after arriving at
+// another (or the same), and the transfer time it takes.
+type change struct {
+	st    int32
+	after int32
+}
+
+// linkChanges fills n.changes: from each station, itself after its
+// transfer time and the city's other stations with departures after the
+// city's.
+func (n *Network) linkChanges() {
+	n.changeAt = make([]int32, 0, len(n.stations)+1)
+	for st := range n.stations {
+		n.changeAt = append(n.changeAt, int32(len(n.changes)))
+		ct := &n.cities[n.stations[st].city]
+		n.changes = append(n.changes, change{int32(st), n.stations[st].transfer})
+		for _, x := range ct.departing {
+			if x != int32(st) {
+				n.changes = append(n.changes, change{x, ct.transfer})
+			}
+		}
+	}
+	n.changeAt = append(n.changeAt, int32(len(n.changes)))
+}
+
+// changesFrom returns where a traveller arriving at st may board next.
+func (n *Network) changesFrom(st int32) []change {
+	return n.changes[n.changeAt[st]:n.changeAt[st+1]]
 }
 
 // classSetOf returns the index in n.classSets of set, adding it if new.

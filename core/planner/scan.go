@@ -61,17 +61,13 @@ type scratch struct {
 	bnd     *bounds // lower bounds towards the destination
 
 	// The earliest-arrival scan's state (see earliestArrival).
-	eaArr      [][2]int32 // per station: the earliest arrival, and by another run
-	eaRun      []int32    // the run of eaArr[st][0]
-	eaBoard    [][2]int32 // per station: the earliest boarding, and for another run
-	eaBoardRun []int32    // the run that arrived for eaBoard[st][0]
-	eaGen      []uint32
-	eaAlive    []uint64
-	eaOn       runSet   // the runs with alive set
-	latest     []int32  // see latestArrivals
-	departs    []uint32 // == gen where latestArrivals met a useful departure
-	reachRun   runSet   // the runs that reach the destination in time
-	reachSeq   []int16  // for those, the seq of the last connection worth riding
+	ea       []eaStation
+	eaAlive  []uint64
+	eaOn     runSet   // the runs with alive set
+	latest   []int32  // see latestArrivals
+	departs  []uint32 // == gen where latestArrivals met a useful departure
+	reachRun runSet   // the runs that reach the destination in time
+	reachSeq []int16  // for those, the seq of the last connection worth riding
 	// corridor, when set, is latest: a label arriving at a station later
 	// than its entry cannot arrive by the earliest arrival.
 	corridor []int32
@@ -124,9 +120,10 @@ func (n *Network) getScratch(runs int) *scratch {
 func (s *scratch) begin(from, to []int32) {
 	s.gen++
 	if s.gen == 0 { // wrapped: start afresh, forgetting every stamp
-		for _, stamps := range [][]uint32{s.stGen, s.runGen, s.isOrig, s.isDest, s.rsGen, s.eaGen, s.departs} {
+		for _, stamps := range [][]uint32{s.stGen, s.runGen, s.isOrig, s.isDest, s.rsGen, s.departs} {
 			clear(stamps)
 		}
+		clear(s.ea)
 		s.gen = 1
 	}
 	s.labels = s.labels[:0]
@@ -216,7 +213,7 @@ func (n *Network) Plan(ctx context.Context, q Query) (*Result, error) {
 		// No earliest-arrival scan: the multi-criteria scan alone.
 	case q.By == Arrival:
 		// The earliest arrival bounds every label: none may arrive later.
-		a, err := sc.earliest(ctx, int(maxLegs))
+		a, err := sc.earliest(ctx, from, int(maxLegs))
 		if err != nil {
 			return nil, err
 		}
@@ -401,12 +398,8 @@ func (n *Network) alight(s *scratch, dom dominance, c *conn, arr int32, run int3
 		if li := s.insertStation(c.to, l, dom); li >= 0 {
 			// It may board here after the station's transfer time, and at the
 			// city's other stations after the city's.
-			ct := &n.cities[n.stations[c.to].city]
-			s.enqueue(c.to, arr+n.stations[c.to].transfer, li)
-			for _, st := range ct.departing {
-				if st != c.to {
-					s.enqueue(st, arr+ct.transfer, li)
-				}
+			for _, ch := range n.changesFrom(c.to) {
+				s.enqueue(ch.st, arr+ch.after, li)
 			}
 		}
 	}

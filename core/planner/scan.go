@@ -237,6 +237,9 @@ func (n *Network) Plan(ctx context.Context, q Query) (*Result, error) {
 			sc.maxLegs = int16(legs)
 			s.corridor = sc.latestArrivals(a)
 		}
+	case q.By == All || q.By == Duration:
+		// Nothing may arrive after the horizon: scan only what can.
+		s.corridor = sc.latestArrivals(end)
 	case q.By == Fare:
 		// Scan first for journeys no dearer than the least fare the bounds
 		// allow, then 5 %, 20 %, 50 % and 100 % more: such scans keep few

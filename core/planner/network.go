@@ -19,11 +19,30 @@
 // section, and labels that the best answers found so far dominate are
 // dropped (target pruning).
 //
-// For `arrival` with no transfer limit, a plain earliest-arrival scan first
-// finds the answer's arrival time, and a scan backwards from the
-// destination marks, per station, the latest arrival that can still make
-// it and, per run, the last section worth riding; the multi-criteria scan
-// for the tie-breaks (transfers, fare) then visits only those.
+// Each criterion first narrows what the multi-criteria scan must visit:
+//
+//   - arrival: an earliest-arrival scan (plain CSA, following every rule
+//     below) finds the answer's arrival; with a transfer limit, the same
+//     scan keeps a level per number of legs, the rounds of RAPTOR in one
+//     pass. A scan backwards from the destination then lists the
+//     connections of runs that someone can be aboard (as the forward scan
+//     saw) and that still reach the destination by that arrival, and the
+//     station deadlines for it; the multi-criteria scan, with the departure
+//     among its criteria for the last tie-break, visits only those.
+//   - transfers: the per-legs scan, asked for the least legs the bounds
+//     allow and then one more at a time, gives the fewest legs and their
+//     earliest arrival; the same backward corridor leaves the fare to the
+//     multi-criteria scan.
+//   - fare: scans within a budget, first the least fare the bounds allow,
+//     then a little more, drop riders as soon as they would pay more; the
+//     first scan that finds a journey has found the cheapest.
+//   - duration and all: the backward corridor with the horizon as deadline.
+//
+// The bounds are lower bounds on the riding time, legs and fare still to
+// come, searched backwards from the destination on the cities (Dijkstra on
+// the cheapest and fastest section between each two cities, and a breadth
+// first search on "one service goes from here to there"), so they cost
+// tens of microseconds per destination.
 //
 // The rules are those of the product design: staying aboard is not a
 // transfer; changing service at a station takes its minimum transfer time,

@@ -208,10 +208,10 @@ func (n *Network) Plan(ctx context.Context, q Query) (*Result, error) {
 
 	sc := &scan{n: n, s: s, q: q, dom: dom, runs: runs, end: end, t0: t0, originEnd: originEnd,
 		maxLegs: maxLegs, classFilter: classFilter, bestArr: unreachable, tl: n.timeline(q.Date, end)}
+	// Without the class bit sets (see Network.classBits), arrival and
+	// transfers have no earliest-arrival scan: the multi-criteria scan alone.
 	switch {
-	case !n.classBits:
-		// No earliest-arrival scan: the multi-criteria scan alone.
-	case q.By == Arrival:
+	case q.By == Arrival && n.classBits:
 		// The earliest arrival bounds every label: none may arrive later.
 		a, err := sc.earliest(ctx, from, int(maxLegs))
 		if err != nil {
@@ -222,7 +222,7 @@ func (n *Network) Plan(ctx context.Context, q Query) (*Result, error) {
 		}
 		s.best, s.hasBest, sc.bestArr = [4]int64{int64(a), 1 << 62, 1 << 62, 1 << 62}, true, a
 		s.corridor = sc.latestArrivals(a)
-	case q.By == Transfers:
+	case q.By == Transfers && n.classBits:
 		// The fewest legs, and the earliest arrival with them, bound every
 		// label: the scan is left with the fare to compare.
 		legs, a, err := sc.fewestLegs(ctx, from, int(maxLegs))

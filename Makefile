@@ -12,7 +12,7 @@ APT_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-de
             libxinerama-dev libxi-dev libxxf86vm-dev
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: golden all run deps app cli test vet bench fuzz dataset icon font screenshots \
+.PHONY: golden all run deps app cli test vet bench bench-10x fuzz dataset icon font screenshots \
 	package-linux package-windows windows-build install clean
 
 all: app cli
@@ -95,7 +95,12 @@ vet:
 
 ## bench: the benchmarks on the national dataset (compare runs with benchstat)
 bench:
-	$(GO) test -run '^$$' -bench . -benchtime 10x -count 5 ./...
+	$(GO) test -run '^$$' -bench . -skip '10x$$' -benchtime 10x -count 5 ./...
+
+## bench-10x: the planner on a synthetic network ten times the national one (slow: all takes minutes a query)
+bench-10x:
+	$(GO) test -run '^$$' -bench 'Arrival10x' -benchtime 400x ./core/planner
+	$(GO) test -run '^$$' -bench 'All10x' -benchtime 5x -timeout 30m ./core/planner
 
 ## fuzz: a short run of every fuzz target
 fuzz:

@@ -182,13 +182,13 @@ func (n *Network) backward(dest int32, links [][]cityLink, modes Modes, byFare b
 		dist[i] = unreachable
 	}
 	dist[dest] = 0
-	h := distHeap{{dest, 0}}
+	h := minHeap{{key: 0, val: dest}}
 	for len(h) > 0 {
 		it := h.pop()
-		if it.d > dist[it.city] {
+		if it.key > dist[it.val] {
 			continue // already settled nearer
 		}
-		for _, l := range links[it.city] {
+		for _, l := range links[it.val] {
 			if !modes.allows(l.mode) {
 				continue
 			}
@@ -198,9 +198,9 @@ func (n *Network) backward(dest int32, links [][]cityLink, modes Modes, byFare b
 					continue
 				}
 			}
-			if d := it.d + w; d < dist[l.from] {
+			if d := it.key + w; d < dist[l.from] {
 				dist[l.from] = d
-				h.push(distItem{l.from, d})
+				h.push(d, l.from)
 			}
 		}
 	}
@@ -235,49 +235,4 @@ func (n *Network) legBounds(dest int32, modes Modes) []int16 {
 		}
 	}
 	return lvl
-}
-
-type distItem struct {
-	city int32
-	d    int32
-}
-
-// distHeap is a binary min-heap by d.
-type distHeap []distItem
-
-func (h *distHeap) push(it distItem) {
-	*h = append(*h, it)
-	q := *h
-	for i := len(q) - 1; i > 0; {
-		p := (i - 1) / 2
-		if q[p].d <= q[i].d {
-			break
-		}
-		q[p], q[i] = q[i], q[p]
-		i = p
-	}
-}
-
-func (h *distHeap) pop() distItem {
-	q := *h
-	top := q[0]
-	last := len(q) - 1
-	q[0] = q[last]
-	q = q[:last]
-	for i := 0; ; {
-		l, r, m := 2*i+1, 2*i+2, i
-		if l < len(q) && q[l].d < q[m].d {
-			m = l
-		}
-		if r < len(q) && q[r].d < q[m].d {
-			m = r
-		}
-		if m == i {
-			break
-		}
-		q[i], q[m] = q[m], q[i]
-		i = m
-	}
-	*h = q
-	return top
 }

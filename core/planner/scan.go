@@ -45,7 +45,7 @@ type scratch struct {
 	// reduced on departure, legs and fare. Labels wait in pend, a heap by
 	// the time they become ready, until the scan reaches that time.
 	rsGen  []uint32
-	pend   [][]pendItem
+	pend   []minHeap // by the time the label becomes ready
 	ready  [][]bagEntry
 	runGen []uint32
 	runBag [][]tlabel
@@ -104,7 +104,7 @@ func (n *Network) getScratch(runs int) *scratch {
 		s.isOrig = make([]uint32, len(n.stations))
 		s.isDest = make([]uint32, len(n.stations))
 		s.rsGen = make([]uint32, len(n.stations))
-		s.pend = make([][]pendItem, len(n.stations))
+		s.pend = make([]minHeap, len(n.stations))
 		s.ready = make([][]bagEntry, len(n.stations))
 	}
 	if len(s.runGen) < runs {
@@ -615,12 +615,6 @@ func (sc *scan) run(ctx context.Context, t int32) error {
 	return nil
 }
 
-// pendItem is a label that becomes ready to board at a station at a time.
-type pendItem struct {
-	ready int32
-	label int32
-}
-
 // resetReady empties station st's queue and ready set on first use in a
 // query.
 func (s *scratch) resetReady(st int32) {
@@ -634,16 +628,7 @@ func (s *scratch) resetReady(st int32) {
 // enqueue makes label li ready to board at station st from time ready on.
 func (s *scratch) enqueue(st, ready, li int32) {
 	s.resetReady(st)
-	h := append(s.pend[st], pendItem{ready, li})
-	for i := len(h) - 1; i > 0; { // sift up
-		p := (i - 1) / 2
-		if h[p].ready <= h[i].ready {
-			break
-		}
-		h[p], h[i] = h[i], h[p]
-		i = p
-	}
-	s.pend[st] = h
+	s.pend[st].push(ready, li)
 }
 
 // readySet moves the labels ready by time t into station st's ready set
@@ -652,29 +637,11 @@ func (s *scratch) enqueue(st, ready, li int32) {
 // higher fare: its arrival no longer matters once it can board.
 func (s *scratch) readySet(st, t int32, dom dominance) []bagEntry {
 	s.resetReady(st)
-	h := s.pend[st]
-	for len(h) > 0 && h[0].ready <= t {
-		li := h[0].label
-		last := len(h) - 1
-		h[0] = h[last]
-		h = h[:last]
-		for i := 0; ; { // sift down
-			l, r, m := 2*i+1, 2*i+2, i
-			if l < len(h) && h[l].ready < h[m].ready {
-				m = l
-			}
-			if r < len(h) && h[r].ready < h[m].ready {
-				m = r
-			}
-			if m == i {
-				break
-			}
-			h[i], h[m] = h[m], h[i]
-			i = m
-		}
+	h := &s.pend[st]
+	for len(*h) > 0 && (*h)[0].key <= t {
+		li := h.pop().val
 		l := &s.labels[li]
 		s.ready[st], _ = insertEntry(s.ready[st], bagEntry{dep: l.dep, fare: l.fare, legs: l.legs, run: l.run, li: li}, dom, true)
 	}
-	s.pend[st] = h
 	return s.ready[st]
 }

@@ -118,10 +118,10 @@ func (sc *scan) earliestArrival(ctx context.Context, origin []int32) (int32, err
 // the latest arrival there from which a departure, there or at another
 // station of its city after the transfer time, can still reach the
 // destination by deadline, ignoring seat classes and the re-boarding rule
-// (so it never says too early); noArrival where there is none. It marks in
-// reachRun the runs that reach the destination in time from some stop, and
-// in reachSeq the last connection of each worth riding; it lists in path
-// the connections of those runs up to there. After earliestArrival, it
+// (so it never says too early); noArrival where there is none. It lists in
+// path the connections of the runs that reach the destination in time from
+// some stop, up to the last connection of each worth riding (reachRun
+// marks the runs met so far). After earliestArrival, it
 // leaves out the connections of runs before anyone could be aboard.
 // Arrival and Transfers scan only the path, and drop the labels that arrive
 // after their station's deadline.
@@ -140,11 +140,7 @@ func (sc *scan) latestArrivals(deadline int32) []int32 {
 	for i := range by {
 		by[i] = noArrival
 	}
-	runs := sc.runs
-	if len(s.reachSeq) < runs {
-		s.reachSeq = make([]int16, runs)
-	}
-	s.reachRun = s.reachRun.emptied(runs)
+	s.reachRun = s.reachRun.emptied(sc.runs)
 	s.path = s.path[:0]
 	for i := from(sc.tl, deadline+1) - 1; i >= 0; i-- {
 		e := &sc.tl[i]
@@ -164,7 +160,6 @@ func (sc *scan) latestArrivals(deadline int32) []int32 {
 			}
 			// The run's last useful stop: it is met first, going backwards.
 			s.reachRun.add(run)
-			s.reachSeq[run] = e.seq
 		}
 		s.path = append(s.path, int32(i))
 		if s.departs[e.from] == s.gen {

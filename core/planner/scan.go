@@ -66,8 +66,7 @@ type scratch struct {
 	eaOn     runSet   // the runs with alive set
 	latest   []int32  // see latestArrivals
 	departs  []uint32 // == gen where latestArrivals met a useful departure
-	reachRun runSet   // the runs that reach the destination in time
-	reachSeq []int16  // for those, the seq of the last connection worth riding
+	reachRun runSet   // the runs that reach the destination in time (see latestArrivals)
 	// corridor, when set, is latest: a label arriving at a station later
 	// than its entry cannot arrive by the earliest arrival.
 	corridor []int32

@@ -141,6 +141,15 @@ func (sc *scan) latestArrivals(deadline int32) []int32 {
 		by[i] = noArrival
 	}
 	s.reachRun = s.reachRun.emptied(sc.runs)
+	if len(s.runLast) < sc.runs {
+		s.runLast = make([]int32, sc.runs)
+	}
+	if len(s.cityLast) < len(n.cities) {
+		s.cityLast = make([]int32, len(n.cities))
+	}
+	for i := range s.cityLast {
+		s.cityLast[i] = noArrival
+	}
 	s.path = s.path[:0]
 	for i := from(sc.tl, deadline+1) - 1; i >= 0; i-- {
 		e := &sc.tl[i]
@@ -160,6 +169,7 @@ func (sc *scan) latestArrivals(deadline int32) []int32 {
 			}
 			// The run's last useful stop: it is met first, going backwards.
 			s.reachRun.add(run)
+			s.runLast[run] = e.arr
 		}
 		s.path = append(s.path, int32(i))
 		if s.departs[e.from] == s.gen {
@@ -168,6 +178,7 @@ func (sc *scan) latestArrivals(deadline int32) []int32 {
 		s.departs[e.from] = s.gen
 		st := &n.stations[e.from]
 		ct := &n.cities[st.city]
+		s.cityLast[st.city] = max(s.cityLast[st.city], e.dep)
 		for _, x := range ct.stations {
 			t := e.dep - ct.transfer
 			if x == e.from {

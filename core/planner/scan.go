@@ -3,6 +3,7 @@ package planner
 import (
 	"context"
 	"iter"
+	"sort"
 	"strings"
 
 	"railair.app/railair/core/locale"
@@ -37,7 +38,10 @@ type tlabel struct {
 
 // scratch holds the buffers of one query, reused across queries.
 type scratch struct {
-	gen   uint32
+	gen uint32
+	// rgen stamps the run and ready sets: a scan by ranges of departure
+	// (see allOptions) empties them for each range, keeping the rest.
+	rgen  uint32
 	stGen []uint32
 	stBag [][]bagEntry
 	// Boarding at a station looks only at its ready set: labels that can
@@ -51,7 +55,10 @@ type scratch struct {
 	runBag [][]tlabel
 	labels []slabel
 	target []int32
-	cands  []slabel
+	// targetHint is the position in target of the journey that last
+	// dominated a label.
+	targetHint int
+	cands      []slabel
 	// best is the key of the best journey found so far for a single
 	// criterion (see lexKey); labels whose key is already no better are
 	// dropped: every value a key holds only grows along a journey.
@@ -88,6 +95,24 @@ type scratch struct {
 	kbOn       runSet
 	kbAlive    []uint64
 
+	// A scan by ranges of departure (see allOptions) stops a range once
+	// the scan passes until: nothing this range found can go further.
+	ranged   bool
+	until    int32
+	runLast  []int32 // per run in reachRun, the arrival of its last useful connection
+	cityLast []int32 // per city, the last useful departure from its stations
+
+	// With profiles (see arrivalProfiles), lower bounds on the arrival
+	// that count the waits: per path position, per run while computing
+	// them, and per city from a time on.
+	profiles  bool
+	pathBound []int32
+	here      int32 // pathBound of the connection being scanned
+	tripBound []int32
+	tripSeen  runSet
+	prof      [][]profEntry
+	profGen   []uint32
+
 	isOrig []uint32 // == gen where the station is an origin
 	isDest []uint32
 }
@@ -119,12 +144,15 @@ func (n *Network) getScratch(runs int) *scratch {
 func (s *scratch) begin(from, to []int32) {
 	s.gen++
 	if s.gen == 0 { // wrapped: start afresh, forgetting every stamp
-		for _, stamps := range [][]uint32{s.stGen, s.runGen, s.isOrig, s.isDest, s.rsGen, s.departs} {
+		for _, stamps := range [][]uint32{s.stGen, s.isOrig, s.isDest, s.departs} {
 			clear(stamps)
 		}
 		clear(s.ea)
 		s.gen = 1
 	}
+	s.nextRange()
+	s.ranged = false
+	s.profiles = false
 	s.labels = s.labels[:0]
 	s.target = s.target[:0]
 	s.hasBest = false
@@ -136,6 +164,17 @@ func (s *scratch) begin(from, to []int32) {
 	}
 	for _, st := range to {
 		s.isDest[st] = s.gen
+	}
+}
+
+// nextRange empties the run and ready sets, keeping the stations' labels
+// and the journeys found.
+func (s *scratch) nextRange() {
+	s.rgen++
+	if s.rgen == 0 { // wrapped
+		clear(s.runGen)
+		clear(s.rsGen)
+		s.rgen = 1
 	}
 }
 
@@ -239,6 +278,14 @@ func (n *Network) Plan(ctx context.Context, q Query) (*Result, error) {
 	case q.By == All || q.By == Duration:
 		// Nothing may arrive after the horizon: scan only what can.
 		s.corridor = sc.latestArrivals(end)
+		if q.By == All {
+			sc.arrivalProfiles()
+			s.profiles = true
+			if err := sc.allOptions(ctx); err != nil {
+				return nil, err
+			}
+			return n.result(s, q), nil
+		}
 	case q.By == Fare:
 		// Scan first for journeys no dearer than the least fare the bounds
 		// allow, then 5 %, 20 %, 50 % and 100 % more: such scans keep few
@@ -288,8 +335,8 @@ func (n *Network) board(s *scratch, q Query, dom dominance, c *conn, dep int32, 
 	if len(s.cands) == 0 {
 		return
 	}
-	if s.runGen[run] != s.gen {
-		s.runGen[run] = s.gen
+	if s.runGen[run] != s.rgen {
+		s.runGen[run] = s.rgen
 		s.runBag[run] = s.runBag[run][:0]
 	}
 	fares := n.fares[c.fareOff : c.fareOff+int32(c.fareN)]
@@ -300,6 +347,9 @@ func (n *Network) board(s *scratch, q Query, dom dominance, c *conn, dep int32, 
 		// to pay: if that already loses, skip it.
 		lb := *cand
 		lb.arr = dep + s.bnd.time[c.from]
+		if s.profiles {
+			lb.arr = max(lb.arr, s.here)
+		}
 		lb.legs = cand.legs + max(1, s.bnd.legs[c.from])
 		lb.fare = cand.fare + s.bnd.fare[c.from]
 		if s.hasBest && !lexLess(lexKey(s.by, &lb), s.best) || s.dominatedByTarget(&lb, dom) {
@@ -320,29 +370,39 @@ func (n *Network) board(s *scratch, q Query, dom dominance, c *conn, dep int32, 
 			s.runBag[run] = insertTrip(s.runBag[run], t, dom)
 		}
 	}
+	if s.ranged && len(s.runBag[run]) > 0 {
+		s.until = max(s.until, s.runLast[run])
+	}
 }
 
 // insertTrip adds t to a run's labels unless one there is as good, dropping
 // those t beats.
 func insertTrip(bag []tlabel, t tlabel, dom dominance) []tlabel {
+	drop := -1 // the first label t beats
 	for i := range bag {
 		if dom.tripLE(&bag[i], &t) {
 			return bag
 		}
-	}
-	out := bag[:0]
-	for _, b := range bag {
-		if !dom.tripLE(&t, &b) {
-			out = append(out, b)
+		if drop < 0 && dom.tripLE(&t, &bag[i]) {
+			drop = i
 		}
 	}
-	return append(out, t)
+	if drop >= 0 {
+		out := bag[:drop]
+		for _, b := range bag[drop+1:] {
+			if !dom.tripLE(&t, &b) {
+				out = append(out, b)
+			}
+		}
+		bag = out
+	}
+	return append(bag, t)
 }
 
 // ride adds the connection's fare to everyone aboard; those whose class is
 // not sold on this section cannot stay in it.
 func (n *Network) ride(s *scratch, dom dominance, c *conn, run int32, classFilter int16) {
-	if s.runGen[run] != s.gen {
+	if s.runGen[run] != s.rgen {
 		return
 	}
 	fares := n.fares[c.fareOff : c.fareOff+int32(c.fareN)]
@@ -371,7 +431,7 @@ func (s *scratch) fareCap(fare int64, st int32) bool {
 // alight offers everyone aboard a label at the connection's last stop, and
 // at the destination a journey.
 func (n *Network) alight(s *scratch, dom dominance, c *conn, arr int32, run int32, day int16) {
-	if s.runGen[run] != s.gen {
+	if s.runGen[run] != s.rgen {
 		return
 	}
 	for _, t := range s.runBag[run] {
@@ -381,6 +441,9 @@ func (n *Network) alight(s *scratch, dom dominance, c *conn, arr int32, run int3
 			continue
 		}
 		lb := s.lower(&l)
+		if s.profiles && s.isDest[c.to] != s.gen {
+			lb.arr = max(lb.arr, s.profileAt(n.stations[c.to].city, arr))
+		}
 		if s.hasBest && !lexLess(lexKey(s.by, &lb), s.best) || s.dominatedByTarget(&lb, dom) {
 			continue
 		}
@@ -398,6 +461,9 @@ func (n *Network) alight(s *scratch, dom dominance, c *conn, arr int32, run int3
 			continue // journeys end at the destination
 		}
 		if li := s.insertStation(c.to, l, dom); li >= 0 {
+			if s.ranged {
+				s.until = max(s.until, s.cityLast[n.stations[c.to].city])
+			}
 			// It may board here after the station's transfer time, and at the
 			// city's other stations after the city's.
 			for _, ch := range n.changesFrom(c.to) {
@@ -421,8 +487,13 @@ func (s *scratch) lower(l *slabel) slabel {
 // dominatedByTarget reports whether a journey found dominates every
 // journey whose values are at least those of l.
 func (s *scratch) dominatedByTarget(l *slabel, dom dominance) bool {
-	for _, ti := range s.target {
+	// The journey that dropped the last label often drops the next.
+	if h := s.targetHint; h < len(s.target) && dom.labelLE(&s.labels[s.target[h]], l) {
+		return true
+	}
+	for i, ti := range s.target {
 		if dom.labelLE(&s.labels[ti], l) {
+			s.targetHint = i
 			return true
 		}
 	}
@@ -508,7 +579,7 @@ func insertEntry(bag []bagEntry, e bagEntry, dom dominance, ready bool) ([]bagEn
 // of two different runs.
 func dominated(bag []bagEntry, skip int, e *bagEntry, dom dominance, ready bool) bool {
 	other := int32(-2) // the run of a dominating entry of another run
-	for i := range bag {
+	for i := len(bag) - 1; i >= 0; i-- {
 		b := &bag[i]
 		if i == skip || b.gone || !dom.le(b, e, ready) {
 			continue
@@ -566,8 +637,10 @@ type scan struct {
 // else all.
 func (sc *scan) events(t int32) iter.Seq2[int, *event] {
 	return func(yield func(int, *event) bool) {
-		if sc.s.corridor != nil {
-			for i := len(sc.s.path) - 1; i >= 0; i-- {
+		if path := sc.s.path; sc.s.corridor != nil {
+			// The path runs latest first: begin at its last event from t on.
+			start := sort.Search(len(path), func(i int) bool { return sc.tl[path[i]].dep < t })
+			for i := start - 1; i >= 0; i-- {
 				if !yield(i, &sc.tl[sc.s.path[i]]) {
 					return
 				}
@@ -586,7 +659,7 @@ func (sc *scan) events(t int32) iter.Seq2[int, *event] {
 func (sc *scan) run(ctx context.Context, t int32) error {
 	n, s, q := sc.n, sc.s, sc.q
 	for i, e := range sc.events(t) {
-		if e.dep > sc.end || e.dep > sc.bestArr {
+		if e.dep > sc.end || e.dep > sc.bestArr || s.ranged && e.dep > s.until {
 			return nil
 		}
 		if i&0xfff == 0 && ctx.Err() != nil {
@@ -597,6 +670,9 @@ func (sc *scan) run(ctx context.Context, t int32) error {
 		}
 		run := e.run
 		c := &n.conns[e.conn]
+		if s.profiles {
+			s.here = s.pathBound[i]
+		}
 		n.board(s, q, sc.dom, c, e.dep, run, sc.maxLegs, sc.classFilter, sc.originEnd, sc.t0)
 		n.ride(s, sc.dom, c, run, sc.classFilter)
 		n.alight(s, sc.dom, c, e.arr, run, n.runDay(run))
@@ -617,8 +693,8 @@ func (sc *scan) run(ctx context.Context, t int32) error {
 // resetReady empties station st's queue and ready set on first use in a
 // query.
 func (s *scratch) resetReady(st int32) {
-	if s.rsGen[st] != s.gen {
-		s.rsGen[st] = s.gen
+	if s.rsGen[st] != s.rgen {
+		s.rsGen[st] = s.rgen
 		s.pend[st] = s.pend[st][:0]
 		s.ready[st] = s.ready[st][:0]
 	}

@@ -36,8 +36,8 @@ func better(by Criterion, a, b *Journey) bool {
 func (n *Network) result(s *scratch, q Query) *Result {
 	res := &Result{Query: q}
 	var all []Journey
-	for _, ti := range s.target {
-		all = append(all, n.journey(s, ti))
+	for _, t := range s.target {
+		all = append(all, n.journey(s, t.li))
 	}
 	if q.By == All {
 		dayEnd := q.After + timetable.MinutesPerDay

@@ -54,7 +54,7 @@ type scratch struct {
 	runGen []uint32
 	runBag [][]tlabel
 	labels []slabel
-	target []int32
+	target []bagEntry // the journeys found, by the labels they end in
 	// targetHint is the position in target of the journey that last
 	// dominated a label.
 	targetHint int
@@ -181,10 +181,6 @@ func (s *scratch) nextRange() {
 // dominance says which criteria compare labels.
 type dominance struct {
 	dep bool // a later departure is better (all but Fare and Transfers)
-}
-
-func (d dominance) labelLE(a, b *slabel) bool {
-	return a.arr <= b.arr && a.legs <= b.legs && a.fare <= b.fare && (!d.dep || a.dep >= b.dep)
 }
 
 func (d dominance) tripLE(a, b *tlabel) bool {
@@ -487,12 +483,13 @@ func (s *scratch) lower(l *slabel) slabel {
 // dominatedByTarget reports whether a journey found dominates every
 // journey whose values are at least those of l.
 func (s *scratch) dominatedByTarget(l *slabel, dom dominance) bool {
+	e := bagEntry{arr: l.arr, dep: l.dep, fare: l.fare, legs: l.legs}
 	// The journey that dropped the last label often drops the next.
-	if h := s.targetHint; h < len(s.target) && dom.labelLE(&s.labels[s.target[h]], l) {
+	if h := s.targetHint; h < len(s.target) && dom.le(&s.target[h], &e, false) {
 		return true
 	}
-	for i, ti := range s.target {
-		if dom.labelLE(&s.labels[ti], l) {
+	for i := range s.target {
+		if dom.le(&s.target[i], &e, false) {
 			s.targetHint = i
 			return true
 		}
@@ -500,15 +497,18 @@ func (s *scratch) dominatedByTarget(l *slabel, dom dominance) bool {
 	return false
 }
 
+// insertTarget adds the journey that ends in label li to those found,
+// dropping those it dominates.
 func (s *scratch) insertTarget(li int32, dom dominance) {
 	l := &s.labels[li]
+	e := bagEntry{arr: l.arr, dep: l.dep, fare: l.fare, legs: l.legs, li: li}
 	out := s.target[:0]
-	for _, ti := range s.target {
-		if !dom.labelLE(l, &s.labels[ti]) {
-			out = append(out, ti)
+	for _, t := range s.target {
+		if !dom.le(&e, &t, false) {
+			out = append(out, t)
 		}
 	}
-	s.target = append(out, li)
+	s.target = append(out, e)
 }
 
 // insertStation adds l to a station's labels unless it is dominated there
@@ -678,8 +678,8 @@ func (sc *scan) run(ctx context.Context, t int32) error {
 		n.alight(s, sc.dom, c, e.arr, run, n.runDay(run))
 		switch {
 		case q.By == Arrival:
-			for _, ti := range s.target {
-				sc.bestArr = min(sc.bestArr, s.labels[ti].arr)
+			for _, t := range s.target {
+				sc.bestArr = min(sc.bestArr, t.arr)
 			}
 		case q.By == Fare && s.hasBest && s.best[0] <= sc.fareFloor && s.best[1] < 1<<62:
 			// A journey at the least fare possible: only an earlier arrival

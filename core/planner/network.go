@@ -36,7 +36,16 @@
 //   - fare: scans within a budget, first the least fare the bounds allow,
 //     then a little more, drop riders as soon as they would pay more; the
 //     first scan that finds a journey has found the cheapest.
-//   - duration and all: the backward corridor with the horizon as deadline.
+//   - duration: the backward corridor with the horizon as deadline.
+//   - all: the same corridor, and on it a backward profile scan (the
+//     profile Connection Scan with transfer times and classes relaxed)
+//     gives, for a rider aboard each connection and a traveller in each
+//     city from each time on, a lower bound on the arrival that counts the
+//     waits. The multi-criteria scan then runs by ranges of an hour of
+//     departures from the origin, latest first, as rRAPTOR does: the
+//     stations' labels and the journeys found stay from range to range,
+//     and since everything they hold leaves later, they drop, with those
+//     bounds, most labels of the earlier ranges as soon as they appear.
 //
 // The bounds are lower bounds on the riding time, legs and fare still to
 // come, searched backwards from the destination on the cities (Dijkstra on

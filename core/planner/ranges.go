@@ -4,7 +4,7 @@ import "context"
 
 // rangeWidth is how many minutes of departures from the origin one range
 // of allOptions holds.
-var rangeWidth int32 = 60
+const rangeWidth = 60
 
 // allOptions answers All by ranges of departure from the origin, latest
 // first, as rRAPTOR does for its profiles (Delling, Pajor, Werneck,

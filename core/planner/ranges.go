@@ -82,15 +82,17 @@ func (sc *scan) arrivalProfiles() {
 	}
 	path := s.path
 	for g := 0; g < len(path); {
-		// Connections leaving at one time are done together, again until
-		// nothing changes, so that zero-length ones see each other.
+		// Connections leaving at one time are done together. Only a
+		// zero-length one can arrive in time for another of them, so with
+		// one the group is done again until nothing changes.
 		x := sc.tl[path[g]].dep
-		h := g
+		h, zero := g, false
 		for h < len(path) && sc.tl[path[h]].dep == x {
+			zero = zero || sc.tl[path[h]].arr == x
 			h++
 		}
-		for changed := true; changed; {
-			changed = false
+		for again := true; again; {
+			changed := false
 			for i := g; i < h; i++ {
 				e := &sc.tl[path[i]]
 				t := int32(unreachable)
@@ -111,6 +113,7 @@ func (sc *scan) arrivalProfiles() {
 				s.tripBound[e.run] = t
 				s.addProfile(n.stations[e.from].city, e.dep, t)
 			}
+			again = changed && zero
 		}
 		g = h
 	}

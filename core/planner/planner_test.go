@@ -89,7 +89,9 @@ func randomTimetable(rng *rand.Rand) *timetable.Timetable {
 			prev = st
 			stop := timetable.Stop{Station: st, Arrive: timetable.NoTime, Depart: timetable.NoTime, Fares: fares(k == 0)}
 			if k > 0 {
-				t0 += timetable.Minutes(1 + rng.IntN(4)*rng.IntN(300)) // some sections overnight
+				if rng.IntN(8) > 0 { // zero-length sections now and then
+					t0 += timetable.Minutes(1 + rng.IntN(4)*rng.IntN(300)) // some sections overnight
+				}
 				stop.Arrive = t0
 			}
 			if k < n-1 {
@@ -326,5 +328,50 @@ func TestLegStations(t *testing.T) {
 	unknown := Leg{Service: "X0", From: "甲", To: "乙"}
 	if got := n.LegStations(&unknown); len(got) != 2 || got[0] != "甲" {
 		t.Errorf("LegStations of an unknown service = %v", got)
+	}
+}
+
+// TestZeroMinuteChain rides a chain of sections that take no time, in one
+// minute, between services with no transfer time: A→B, then B→C, then C→D.
+// The timeline must put them in the chain's order, which is not the order
+// of their services.
+func TestZeroMinuteChain(t *testing.T) {
+	tt := &timetable.Timetable{}
+	for _, c := range []string{"A", "B", "C", "D"} {
+		tt.Cities = append(tt.Cities, timetable.City{Name: c})
+		tt.Stations = append(tt.Stations, timetable.Station{Name: c + "站", City: c, Kind: timetable.Rail})
+	}
+	section := func(code, from, to string, dep, arr timetable.Minutes, fare timetable.Fare) timetable.Service {
+		return timetable.Service{Code: code, Days: timetable.EveryDay, Stops: []timetable.Stop{
+			{Station: from + "站", Arrive: timetable.NoTime, Depart: dep},
+			{Station: to + "站", Arrive: arr, Depart: timetable.NoTime, Fares: map[string]timetable.Fare{"A": fare}},
+		}}
+	}
+	tt.Services = []timetable.Service{
+		section("S0", "B", "C", 600, 600, 1000),
+		section("S1", "A", "B", 600, 600, 1000),
+		section("S2", "C", "D", 600, 660, 1000),
+		section("S3", "A", "D", 690, 840, 500),
+	}
+	if p := timetable.Validate(tt); len(p) > 0 {
+		t.Fatal(timetable.ProblemsError(p))
+	}
+	n := Compile(tt)
+	for _, tc := range []struct {
+		by   Criterion
+		want [][]int64
+	}{
+		{Arrival, [][]int64{{660, 2, 3000, -600}}},
+		{All, [][]int64{{600, 660, 3000, 2}, {690, 840, 500, 0}}},
+	} {
+		q := Query{From: "A", To: "D", Date: timetable.NewDate(2026, 12, 1), After: 480, By: tc.by, MaxTransfers: -1}
+		res, err := n.Plan(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := fastAnswer(q, res)
+		if ref := refAnswer(q, refAll(tt, q, refMaxLegs)); !reflect.DeepEqual(got, ref) || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: fast %v, reference %v, want %v", tc.by, got, ref, tc.want)
+		}
 	}
 }

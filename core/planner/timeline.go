@@ -73,7 +73,82 @@ func (n *Network) events(d timetable.Date, until int32) []event {
 		}
 		return a.conn < b.conn // the conns' own order: service, then section
 	})
+	for i := 0; i < len(tl); {
+		j := i + 1
+		for j < len(tl) && tl[j].dep == tl[i].dep {
+			j++
+		}
+		n.chainOrder(tl[i:j])
+		i = j
+	}
 	return tl
+}
+
+// chainOrder orders the events of g, which all leave at one minute, so that
+// one that takes no time comes before every other leaving its arrival city:
+// a traveller can change onto those in the same minute where the transfer
+// time is zero, so a scan forwards must meet it first, and a scan backwards
+// (which goes the other way) after them. Events without such a link keep
+// their order. Only a cycle of such events (A to B and B to A in the same
+// minute) has no order that serves every journey; it is broken at its
+// earliest event.
+func (n *Network) chainOrder(g []event) {
+	zero := false
+	for i := range g {
+		zero = zero || g[i].arr == g[i].dep
+	}
+	if !zero {
+		return
+	}
+	city := func(st int32) int32 { return n.stations[st].city }
+	leaving := map[int32][]int{} // city → the events leaving it
+	for i := range g {
+		c := city(g[i].from)
+		leaving[c] = append(leaving[c], i)
+	}
+	// waits[i] counts the events of no time, not yet placed, that arrive in
+	// the city event i leaves.
+	waits := make([]int, len(g))
+	for i := range g {
+		if g[i].arr == g[i].dep {
+			for _, k := range leaving[city(g[i].to)] {
+				if k != i {
+					waits[k]++
+				}
+			}
+		}
+	}
+	order := make([]event, 0, len(g))
+	placed := make([]bool, len(g))
+	place := func(i int) {
+		placed[i] = true
+		order = append(order, g[i])
+		if g[i].arr == g[i].dep {
+			for _, k := range leaving[city(g[i].to)] {
+				if k != i {
+					waits[k]--
+				}
+			}
+		}
+	}
+	for len(order) < len(g) {
+		progress := false
+		for i := range g {
+			if !placed[i] && waits[i] <= 0 {
+				place(i)
+				progress = true
+			}
+		}
+		if !progress { // a cycle: break it at its earliest event
+			for i := range g {
+				if !placed[i] {
+					place(i)
+					break
+				}
+			}
+		}
+	}
+	copy(g, order)
 }
 
 // from returns the index of the first event leaving at or after t.

@@ -14,7 +14,9 @@ import (
 // earliest for another run (arrivals are pushed to every station of their
 // city with its transfer time, so a connection checks one station);
 // each run keeps the set of classes that some boarding so far could still
-// ride in (a leg needs one class sold on all its sections).
+// ride in (a leg needs one class sold on all its sections). Most
+// connections have no one aboard and no one to board: a compact array of
+// each station's earliest boarding time turns them away with one look-up.
 func (sc *scan) earliestArrival(ctx context.Context, origin []int32) (int32, error) {
 	n, s, q := sc.n, sc.s, sc.q
 	if len(s.ea) < len(n.stations) {
@@ -26,6 +28,16 @@ func (sc *scan) earliestArrival(ctx context.Context, origin []int32) (int32, err
 		s.eaFirst = make([]int16, runs)
 	}
 	s.eaOn = s.eaOn.emptied(runs)
+	// boardMin is the earliest time any run may be boarded at a station:
+	// the compact first check of a connection that no one rides yet.
+	if len(s.eaBoardMin) < len(n.stations) {
+		s.eaBoardMin = make([]int32, len(n.stations))
+	}
+	boardMin := s.eaBoardMin[:len(n.stations)]
+	for i := range boardMin {
+		boardMin[i] = unreachable
+	}
+	ridden := s.riddenBuf[:0]
 	// boardAt is the earliest time a run may be boarded at st: after an
 	// arrival in st's city by another run and the transfer time to st.
 	boardAt := func(st, run int32) int32 {
@@ -51,9 +63,13 @@ func (sc *scan) earliestArrival(ctx context.Context, origin []int32) (int32, err
 	for _, st := range origin {
 		fresh(st)
 		s.ea[st].board = [2]int32{sc.t0, sc.t0}
+		boardMin[st] = sc.t0
 	}
 	best := int32(unreachable)
-	defer func() { s.fwd = forward{s.eaOn, s.eaFirst} }()
+	defer func() {
+		s.riddenBuf = ridden
+		s.fwd = forward{on: s.eaOn, first: s.eaFirst, ridden: ridden, rideKnown: true}
+	}()
 	for i := from(sc.tl, sc.t0); i < len(sc.tl); i++ {
 		e := &sc.tl[i]
 		dep, arr := e.dep, e.arr
@@ -67,8 +83,11 @@ func (sc *scan) earliestArrival(ctx context.Context, origin []int32) (int32, err
 			continue
 		}
 		run := e.run
-		alive := uint64(0)
 		on := s.eaOn.has(run)
+		if !on && boardMin[e.from] > dep {
+			continue // no one aboard and no one boarding
+		}
+		alive := uint64(0)
 		if on {
 			alive = s.eaAlive[run]
 		}
@@ -93,6 +112,7 @@ func (sc *scan) earliestArrival(ctx context.Context, origin []int32) (int32, err
 		if alive == 0 {
 			continue
 		}
+		ridden = append(ridden, int32(i))
 		if s.isDest[e.to] == s.gen {
 			best = min(best, arr)
 			continue
@@ -109,6 +129,7 @@ func (sc *scan) earliestArrival(ctx context.Context, origin []int32) (int32, err
 		for _, ch := range n.changesFrom(st) {
 			fresh(ch.st)
 			improve(&s.ea[ch.st].board, &s.ea[ch.st].boardRun, arr+ch.after, run)
+			boardMin[ch.st] = min(boardMin[ch.st], arr+ch.after)
 		}
 	}
 	return best, nil
@@ -121,8 +142,10 @@ func (sc *scan) earliestArrival(ctx context.Context, origin []int32) (int32, err
 // (so it never says too early); noArrival where there is none. It lists in
 // path the connections of the runs that reach the destination in time from
 // some stop, up to the last connection of each worth riding (reachRun
-// marks the runs met so far). After earliestArrival, it
-// leaves out the connections of runs before anyone could be aboard.
+// marks the runs met so far). After an earliest-arrival scan, it goes
+// through only the connections that scan had anyone riding (forward.ridden):
+// every journey that arrives by the deadline rides only such connections,
+// and on a large network they are a small part of the day's.
 // Arrival and Transfers scan only the path, and drop the labels that arrive
 // after their station's deadline.
 //
@@ -151,7 +174,17 @@ func (sc *scan) latestArrivals(deadline int32) []int32 {
 		s.cityLast[i] = noArrival
 	}
 	s.path = s.path[:0]
-	for i := from(sc.tl, deadline+1) - 1; i >= 0; i-- {
+	// After a forward scan that listed the connections it had anyone
+	// riding, only those; otherwise every connection.
+	ridden, top := s.fwd.ridden, from(sc.tl, deadline+1)-1
+	if s.fwd.rideKnown {
+		top = len(ridden) - 1
+	}
+	for k := top; k >= 0; k-- {
+		i := k
+		if s.fwd.rideKnown {
+			i = int(ridden[k])
+		}
 		e := &sc.tl[i]
 		if e.dep < sc.t0 {
 			break
@@ -232,7 +265,11 @@ func (sc *scan) earliestWithin(ctx context.Context, legs int) (int32, error) {
 	if len(s.kbFirst) < runs {
 		s.kbFirst = make([]int16, runs)
 	}
-	defer func() { s.fwd = forward{s.kbOn, s.kbFirst} }()
+	ridden := s.riddenBuf[:0]
+	defer func() {
+		s.riddenBuf = ridden
+		s.fwd = forward{on: s.kbOn, first: s.kbFirst, ridden: ridden, rideKnown: true}
+	}()
 	if need := runs * legs; len(s.kbAlive) < need {
 		s.kbAlive = make([]uint64, need)
 	}
@@ -277,6 +314,7 @@ func (sc *scan) earliestWithin(ctx context.Context, legs int) (int32, error) {
 			offered &= 1 << sc.classFilter
 		}
 		dest := s.isDest[e.to] == s.gen
+		rode := false
 		for j := 1; j <= legs; j++ { // riders on at most their j-th leg
 			a := alive[j-1]
 			if origin {
@@ -295,6 +333,10 @@ func (sc *scan) earliestWithin(ctx context.Context, legs int) (int32, error) {
 			alive[j-1] = a
 			if a == 0 {
 				continue
+			}
+			if !rode {
+				rode = true
+				ridden = append(ridden, int32(i))
 			}
 			if dest {
 				best = min(best, arr)
@@ -385,6 +427,10 @@ func (sc *scan) fewestLegs(ctx context.Context, origin []int32, most int) (int, 
 type forward struct {
 	on    runSet
 	first []int16
+	// ridden lists, when rideKnown, the timeline positions of the
+	// connections it had anyone riding, in a class they could ride in.
+	ridden    []int32
+	rideKnown bool
 }
 
 // aboard reports whether anyone could be aboard run at its connection seq;

@@ -68,12 +68,14 @@ type scratch struct {
 	bnd     *bounds // lower bounds towards the destination
 
 	// The earliest-arrival scan's state (see earliestArrival).
-	ea       []eaStation
-	eaAlive  []uint64
-	eaOn     runSet   // the runs with alive set
-	latest   []int32  // see latestArrivals
-	departs  []uint32 // == gen where latestArrivals met a useful departure
-	reachRun runSet   // the runs that reach the destination in time (see latestArrivals)
+	ea         []eaStation
+	eaAlive    []uint64
+	eaOn       runSet   // the runs with alive set
+	eaBoardMin []int32  // see earliestArrival
+	riddenBuf  []int32  // holds forward.ridden
+	latest     []int32  // see latestArrivals
+	departs    []uint32 // == gen where latestArrivals met a useful departure
+	reachRun   runSet   // the runs that reach the destination in time (see latestArrivals)
 	// corridor, when set, is latest: a label arriving at a station later
 	// than its entry cannot arrive by the earliest arrival.
 	corridor []int32

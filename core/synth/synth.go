@@ -69,12 +69,14 @@ func Generate(stations, services int, seed uint64) *timetable.Timetable {
 	}
 	// Neighbours for regional lines: each city's nearest ones.
 	order := make([][]int, nCities)
+	d := make([]float64, nCities)
 	for i := range cities {
 		idx := make([]int, nCities)
 		for j := range idx {
 			idx[j] = j
+			d[j] = dist(&cities[i], &cities[j])
 		}
-		sort.Slice(idx, func(a, b int) bool { return dist(&cities[i], &cities[idx[a]]) < dist(&cities[i], &cities[idx[b]]) })
+		sort.Slice(idx, func(a, b int) bool { return d[idx[a]] < d[idx[b]] })
 		order[i] = idx[1:min(len(idx), 9)]
 	}
 	var airportCities []int

@@ -94,6 +94,9 @@ func (sc *scan) earliestArrival(ctx context.Context, origin []int32) (int32, err
 		b := boardAt(e.from, run)
 		boardable := b != unreachable && b <= dep
 		if !boardable && alive == 0 {
+			if on {
+				ridden = append(ridden, int32(i))
+			}
 			continue // no one aboard and no one boarding: the run stays empty
 		}
 		offered := n.classSets[e.classSet]
@@ -109,10 +112,10 @@ func (sc *scan) earliestArrival(ctx context.Context, origin []int32) (int32, err
 			s.eaFirst[run] = e.seq
 		}
 		s.eaAlive[run] = alive
+		ridden = append(ridden, int32(i))
 		if alive == 0 {
 			continue
 		}
-		ridden = append(ridden, int32(i))
 		if s.isDest[e.to] == s.gen {
 			best = min(best, arr)
 			continue
@@ -143,9 +146,10 @@ func (sc *scan) earliestArrival(ctx context.Context, origin []int32) (int32, err
 // path the connections of the runs that reach the destination in time from
 // some stop, up to the last connection of each worth riding (reachRun
 // marks the runs met so far). After an earliest-arrival scan, it goes
-// through only the connections that scan had anyone riding (forward.ridden):
-// every journey that arrives by the deadline rides only such connections,
-// and on a large network they are a small part of the day's.
+// through only the connections of the runs that scan had anyone aboard,
+// from the first aboard on (forward.ridden): every journey that arrives by
+// the deadline rides only such connections, and on a large network they
+// are a small part of the day's.
 // Arrival and Transfers scan only the path, and drop the labels that arrive
 // after their station's deadline.
 //
@@ -313,8 +317,8 @@ func (sc *scan) earliestWithin(ctx context.Context, legs int) (int32, error) {
 		if sc.classFilter >= 0 {
 			offered &= 1 << sc.classFilter
 		}
+		ridden = append(ridden, int32(i))
 		dest := s.isDest[e.to] == s.gen
-		rode := false
 		for j := 1; j <= legs; j++ { // riders on at most their j-th leg
 			a := alive[j-1]
 			if origin {
@@ -333,10 +337,6 @@ func (sc *scan) earliestWithin(ctx context.Context, legs int) (int32, error) {
 			alive[j-1] = a
 			if a == 0 {
 				continue
-			}
-			if !rode {
-				rode = true
-				ridden = append(ridden, int32(i))
 			}
 			if dest {
 				best = min(best, arr)
@@ -428,7 +428,9 @@ type forward struct {
 	on    runSet
 	first []int16
 	// ridden lists, when rideKnown, the timeline positions of the
-	// connections it had anyone riding, in a class they could ride in.
+	// connections it saw of those runs (those that aboard reports): the
+	// scan after needs them all, to drop riders where their class is not
+	// sold.
 	ridden    []int32
 	rideKnown bool
 }

@@ -375,3 +375,51 @@ func TestZeroMinuteChain(t *testing.T) {
 		}
 	}
 }
+
+// TestClassGapAboard rides a service whose class A is not sold on its middle
+// section: no leg in A may pass it, even where the scans have someone able
+// to board it again after the gap.
+func TestClassGapAboard(t *testing.T) {
+	tt := &timetable.Timetable{}
+	for _, c := range []string{"A", "B", "C", "D"} {
+		tt.Cities = append(tt.Cities, timetable.City{Name: c})
+		tt.Stations = append(tt.Stations, timetable.Station{Name: c + "站", City: c, Kind: timetable.Rail})
+	}
+	stop := func(st string, arr, dep timetable.Minutes, fares map[string]timetable.Fare) timetable.Stop {
+		return timetable.Stop{Station: st + "站", Arrive: arr, Depart: dep, Fares: fares}
+	}
+	no := timetable.NoTime
+	tt.Services = []timetable.Service{
+		{Code: "S2", Days: timetable.EveryDay, Stops: []timetable.Stop{
+			stop("A", no, 480, nil), stop("B", 540, 540, map[string]timetable.Fare{"A": 10}),
+			stop("C", 600, 600, map[string]timetable.Fare{"C": 10}), stop("D", 720, no, map[string]timetable.Fare{"A": 10})}},
+		{Code: "S3", Days: timetable.EveryDay, Stops: []timetable.Stop{
+			stop("A", no, 480, nil), stop("D", 720, no, map[string]timetable.Fare{"A": 500})}},
+		{Code: "S4", Days: timetable.EveryDay, Stops: []timetable.Stop{
+			stop("A", no, 480, nil), stop("C", 570, no, map[string]timetable.Fare{"A": 100})}},
+	}
+	if p := timetable.Validate(tt); len(p) > 0 {
+		t.Fatal(timetable.ProblemsError(p))
+	}
+	n := Compile(tt)
+	for _, tc := range []struct {
+		by    Criterion
+		class string
+		want  [][]int64
+	}{
+		{Arrival, "", [][]int64{{720, 0, 500, -480}}},
+		{Arrival, "A", [][]int64{{720, 0, 500, -480}}},
+		{Fare, "", [][]int64{{30, 3600, 2}}},
+		{All, "", [][]int64{{480, 720, 110, 1}, {480, 720, 500, 0}, {480, 3600, 30, 2}}},
+	} {
+		q := Query{From: "A", To: "D", Date: timetable.NewDate(2026, 12, 1), After: 420, By: tc.by, Class: tc.class, MaxTransfers: -1}
+		res, err := n.Plan(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := fastAnswer(q, res)
+		if ref := refAnswer(q, refAll(tt, q, refMaxLegs)); !reflect.DeepEqual(got, ref) || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s in %q: fast %v, reference %v, want %v", tc.by, tc.class, got, ref, tc.want)
+		}
+	}
+}

@@ -143,7 +143,11 @@ type conn struct {
 
 type fareEntry struct {
 	class int16
-	fen   int64
+	// outdone says that another class of the section is sold on every
+	// later section of the service where this one is, never dearer: a
+	// traveller boarding here never needs this class (see outdo).
+	outdone bool
+	fen     int64
 }
 
 // Compile builds the network of t, which must be valid (see
@@ -179,6 +183,7 @@ func Compile(t *timetable.Timetable) *Network {
 		if span := int(sv.Stops[len(sv.Stops)-1].Arrive) / timetable.MinutesPerDay; span > n.maxSpanDays {
 			n.maxSpanDays = span
 		}
+		first := len(n.conns)
 		for i := 0; i+1 < len(sv.Stops); i++ {
 			c := conn{dep: int32(sv.Stops[i].Depart), arr: int32(sv.Stops[i+1].Arrive),
 				from: s.stops[i], to: s.stops[i+1], svc: int32(si), seq: int16(i), mode: sv.Mode, fareOff: int32(len(n.fares))}
@@ -193,6 +198,7 @@ func Compile(t *timetable.Timetable) *Network {
 			c.classSet = n.classSetOf(set, setIndex)
 			n.conns = append(n.conns, c)
 		}
+		n.outdo(n.conns[first:])
 		n.serviceIndex[sv.Code] = int32(len(n.services))
 		n.services = append(n.services, s)
 	}
@@ -226,6 +232,64 @@ func Compile(t *timetable.Timetable) *Network {
 		n.classBits = false
 	}
 	return n
+}
+
+// outdo marks the fares of one service's sections, given in order, that
+// another class outdoes: boarding at that section, the other class is sold
+// as far as this one is, and on each of those sections costs no more, so
+// every leg in this class costs at least as much in the other. Of two
+// classes that outdo each other (the same fares), the first is kept.
+// Boarding then offers one class where a service sells several at fixed
+// ratios, instead of one label per class.
+func (n *Network) outdo(cs []conn) {
+	var classes []int16 // the service's classes
+	local := map[int16]int{}
+	for _, c := range cs {
+		for _, f := range n.fares[c.fareOff : c.fareOff+int32(c.fareN)] {
+			if _, ok := local[f.class]; !ok {
+				local[f.class] = len(classes)
+				classes = append(classes, f.class)
+			}
+		}
+	}
+	k := len(classes)
+	if k < 2 {
+		return
+	}
+	// beats[g*k+f]: from this section on, class g is sold wherever f is
+	// until f is not, never dearer.
+	beats := make([]bool, k*k)
+	for i := range beats {
+		beats[i] = true
+	}
+	fen := make([]int64, k)
+	for i := len(cs) - 1; i >= 0; i-- {
+		fares := n.fares[cs[i].fareOff : cs[i].fareOff+int32(cs[i].fareN)]
+		for j := range fen {
+			fen[j] = -1
+		}
+		for _, f := range fares {
+			fen[local[f.class]] = f.fen
+		}
+		for f := range k {
+			for g := range k {
+				if fen[f] < 0 {
+					beats[g*k+f] = true // riders in f got off before here
+				} else {
+					beats[g*k+f] = beats[g*k+f] && fen[g] >= 0 && fen[g] <= fen[f]
+				}
+			}
+		}
+		for j := range fares {
+			f := local[fares[j].class]
+			for g := range k {
+				if g != f && beats[g*k+f] && (!beats[f*k+g] || g < f) {
+					fares[j].outdone = true
+					break
+				}
+			}
+		}
+	}
 }
 
 // change is a station where a traveller may board after arriving at

@@ -358,7 +358,7 @@ func (n *Network) board(s *scratch, q Query, dom dominance, c *conn, dep int32, 
 			parent = -1
 		}
 		for _, f := range fares {
-			if classFilter >= 0 && f.class != classFilter {
+			if classFilter >= 0 && f.class != classFilter || classFilter < 0 && f.outdone {
 				continue
 			}
 			if s.fareCap(cand.fare+f.fen, c.to) {

@@ -3,6 +3,7 @@ package planner
 import (
 	"context"
 	"iter"
+	"slices"
 	"sort"
 	"strings"
 
@@ -49,14 +50,16 @@ type scratch struct {
 	// reduced on departure, legs and fare. Labels wait in pend, a heap by
 	// the time they become ready, until the scan reaches that time.
 	rsGen  []uint32
-	pend   []minHeap // by the time the label becomes ready
-	ready  [][]bagEntry
+	queues []stationQueue
 	runGen []uint32
 	runBag [][]tlabel
 	labels []slabel
 	target []bagEntry // the journeys found, by the labels they end in
-	// targetHint is the position in target of the journey that last
-	// dominated a label.
+	// byArr holds the entries of target by arrival, for the dominance
+	// checks: only the journeys arriving no later than a label can
+	// dominate it. targetHint is the position in byArr of the journey
+	// that last dominated a label.
+	byArr      []bagEntry
 	targetHint int
 	cands      []slabel
 	// best is the key of the best journey found so far for a single
@@ -130,8 +133,7 @@ func (n *Network) getScratch(runs int) *scratch {
 		s.isOrig = make([]uint32, len(n.stations))
 		s.isDest = make([]uint32, len(n.stations))
 		s.rsGen = make([]uint32, len(n.stations))
-		s.pend = make([]minHeap, len(n.stations))
-		s.ready = make([][]bagEntry, len(n.stations))
+		s.queues = make([]stationQueue, len(n.stations))
 	}
 	if len(s.runGen) < runs {
 		// Fresh slices hold stamp 0, older than any generation in use.
@@ -157,6 +159,7 @@ func (s *scratch) begin(from, to []int32) {
 	s.profiles = false
 	s.labels = s.labels[:0]
 	s.target = s.target[:0]
+	s.byArr = s.byArr[:0]
 	s.hasBest = false
 	s.corridor = nil
 	s.path = s.path[:0]
@@ -487,11 +490,15 @@ func (s *scratch) lower(l *slabel) slabel {
 func (s *scratch) dominatedByTarget(l *slabel, dom dominance) bool {
 	e := bagEntry{arr: l.arr, dep: l.dep, fare: l.fare, legs: l.legs}
 	// The journey that dropped the last label often drops the next.
-	if h := s.targetHint; h < len(s.target) && dom.le(&s.target[h], &e, false) {
+	if h := s.targetHint; h < len(s.byArr) && dom.le(&s.byArr[h], &e, false) {
 		return true
 	}
-	for i := range s.target {
-		if dom.le(&s.target[i], &e, false) {
+	for i := range s.byArr {
+		t := &s.byArr[i]
+		if t.arr > e.arr {
+			break
+		}
+		if dom.le(t, &e, false) {
 			s.targetHint = i
 			return true
 		}
@@ -504,13 +511,22 @@ func (s *scratch) dominatedByTarget(l *slabel, dom dominance) bool {
 func (s *scratch) insertTarget(li int32, dom dominance) {
 	l := &s.labels[li]
 	e := bagEntry{arr: l.arr, dep: l.dep, fare: l.fare, legs: l.legs, li: li}
-	out := s.target[:0]
-	for _, t := range s.target {
-		if !dom.le(&e, &t, false) {
+	s.target = append(dropBeaten(s.target, &e, dom), e)
+	s.byArr = dropBeaten(s.byArr, &e, dom)
+	i := sort.Search(len(s.byArr), func(i int) bool { return s.byArr[i].arr > e.arr })
+	s.byArr = slices.Insert(s.byArr, i, e)
+}
+
+// dropBeaten returns the entries of es that e is at least as good as
+// removed, in their order.
+func dropBeaten(es []bagEntry, e *bagEntry, dom dominance) []bagEntry {
+	out := es[:0]
+	for _, t := range es {
+		if !dom.le(e, &t, false) {
 			out = append(out, t)
 		}
 	}
-	s.target = append(out, e)
+	return out
 }
 
 // insertStation adds l to a station's labels unless it is dominated there
@@ -671,6 +687,9 @@ func (sc *scan) run(ctx context.Context, t int32) error {
 			continue
 		}
 		run := e.run
+		if s.runGen[run] != s.rgen && s.rsGen[e.from] != s.rgen && s.isOrig[e.from] != s.gen {
+			continue // no one aboard and no one to board: the connection is not looked up
+		}
 		c := &n.conns[e.conn]
 		if s.profiles {
 			s.here = s.pathBound[i]
@@ -692,20 +711,33 @@ func (sc *scan) run(ctx context.Context, t int32) error {
 	return nil
 }
 
+// stationQueue holds a station's labels waiting to be ready to board
+// (pend, by the time they are, the first at next) and its ready set.
+type stationQueue struct {
+	next  int32
+	pend  minHeap
+	ready []bagEntry
+}
+
+// noneReady is stationQueue.next when nothing waits.
+const noneReady = 1<<31 - 1
+
 // resetReady empties station st's queue and ready set on first use in a
 // query.
 func (s *scratch) resetReady(st int32) {
 	if s.rsGen[st] != s.rgen {
 		s.rsGen[st] = s.rgen
-		s.pend[st] = s.pend[st][:0]
-		s.ready[st] = s.ready[st][:0]
+		q := &s.queues[st]
+		q.pend, q.ready, q.next = q.pend[:0], q.ready[:0], noneReady
 	}
 }
 
 // enqueue makes label li ready to board at station st from time ready on.
 func (s *scratch) enqueue(st, ready, li int32) {
 	s.resetReady(st)
-	s.pend[st].push(ready, li)
+	q := &s.queues[st]
+	q.pend.push(ready, li)
+	q.next = q.pend[0].key
 }
 
 // readySet moves the labels ready by time t into station st's ready set
@@ -714,11 +746,18 @@ func (s *scratch) enqueue(st, ready, li int32) {
 // higher fare: its arrival no longer matters once it can board.
 func (s *scratch) readySet(st, t int32, dom dominance) []bagEntry {
 	s.resetReady(st)
-	h := &s.pend[st]
-	for len(*h) > 0 && (*h)[0].key <= t {
-		li := h.pop().val
-		l := &s.labels[li]
-		s.ready[st], _ = insertEntry(s.ready[st], bagEntry{dep: l.dep, fare: l.fare, legs: l.legs, run: l.run, li: li}, dom, true)
+	q := &s.queues[st]
+	if q.next > t {
+		return q.ready
 	}
-	return s.ready[st]
+	for len(q.pend) > 0 && q.pend[0].key <= t {
+		li := q.pend.pop().val
+		l := &s.labels[li]
+		q.ready, _ = insertEntry(q.ready, bagEntry{dep: l.dep, fare: l.fare, legs: l.legs, run: l.run, li: li}, dom, true)
+	}
+	q.next = noneReady
+	if len(q.pend) > 0 {
+		q.next = q.pend[0].key
+	}
+	return q.ready
 }

@@ -12,7 +12,7 @@ APT_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-de
             libxinerama-dev libxi-dev libxxf86vm-dev
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: golden all run deps app cli test vet bench bench-10x fuzz dataset icon font screenshots \
+.PHONY: golden all run deps app cli test vet bench bench-10x fuzz dataset pinyin icon font screenshots \
 	package-linux package-windows windows-build install clean
 
 all: app cli
@@ -113,6 +113,10 @@ fuzz:
 ## dataset: rebuild resources/national.json.gz from resources/source
 dataset:
 	cd resources && $(GO) run ./internal/mkdataset/cmd -src source -out national.json.gz
+
+## pinyin: rebuild core/pinyin/table.go from the 12306 station list in resources/source
+pinyin:
+	$(GO) generate ./core/pinyin
 
 ## icon: render the app icon's PNG sizes from resources/icon/railair.svg (needs librsvg2-bin)
 icon:

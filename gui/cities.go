@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"railair.app/railair/core/locale"
+	"railair.app/railair/core/pinyin"
 	"railair.app/railair/core/timetable"
 	"railair.app/railair/persist/sqlite"
 	"railair.app/railair/resources"
@@ -159,13 +160,18 @@ func kindName(k timetable.StationKind) string {
 }
 
 // CityMatches reports whether a city matches what was typed: part of its
-// Chinese name, or the start of its English name or pinyin.
+// Chinese name, or the start of its English name, pinyin or pinyin
+// initials.
 func CityMatches(c *timetable.City, q string) bool {
 	q = strings.TrimSpace(strings.ToLower(q))
 	if q == "" {
 		return true
 	}
-	return strings.Contains(c.Name, q) || strings.HasPrefix(strings.ToLower(c.NameEn), q)
+	if strings.Contains(c.Name, q) || strings.HasPrefix(strings.ToLower(c.NameEn), q) {
+		return true
+	}
+	full, short, ok := pinyin.Of(c.Name)
+	return ok && (strings.HasPrefix(full, q) || strings.HasPrefix(short, q))
 }
 
 // dataChanged follows a reload: indexes, the list, the map, and the city

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -55,5 +56,44 @@ func TestNationalGolden(t *testing.T) {
 	}
 	if b.String() != string(want) {
 		t.Errorf("answers differ from %s:\n%s", golden, b.String())
+	}
+}
+
+// TestNationalNames finds places on the national dataset as travellers
+// type them: Chinese, English, pinyin, pinyin initials.
+func TestNationalNames(t *testing.T) {
+	_, n := nationalNetwork(t)
+	for _, tc := range []struct{ typed, city string }{
+		{"乌鲁木齐", "乌鲁木齐"},
+		{"Urumqi", "乌鲁木齐"},
+		{"wulumuqi", "乌鲁木齐"},
+		{"beijing", "北京"},
+		{"huhehaote", "呼和浩特"},
+		{"北京南", "北京"},
+	} {
+		_, ci, err := n.places(tc.typed)
+		if err != nil || n.cities[ci].name != tc.city {
+			t.Errorf("places(%s) = city %d, %v; want %s", tc.typed, ci, err, tc.city)
+		}
+	}
+	for _, tc := range []struct {
+		typed string
+		want  []string // among the suggestions
+	}{
+		{"bj", []string{"北京", "北京南"}},
+		{"wlmq", []string{"乌鲁木齐", "乌鲁木齐南"}},
+		{"wulu", []string{"乌鲁木齐"}},
+		{"hhht", []string{"呼和浩特"}},
+		{"北京", []string{"北京", "北京南", "北京西"}},
+	} {
+		got := n.Suggest(tc.typed, 12)
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("Suggest(%s) = %v; want %s among them", tc.typed, got, w)
+			}
+		}
+	}
+	if got := n.Suggest("xyzzy", 8); len(got) != 0 {
+		t.Errorf("Suggest(xyzzy) = %v; want none", got)
 	}
 }

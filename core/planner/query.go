@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"railair.app/railair/core/locale"
+	"railair.app/railair/core/pinyin"
 	"railair.app/railair/core/timetable"
 )
 
@@ -172,7 +173,8 @@ func (e *UnknownPlaceError) In(lang locale.Lang) string {
 }
 
 // places resolves a name to stations: a city's (the city wins when a
-// station has the same name), one station, or a city by its English name.
+// station has the same name), one station, or a city by its English name
+// or pinyin.
 func (n *Network) places(name string) ([]int32, int32, error) {
 	if ci, ok := n.cityIndex[name]; ok {
 		return n.cities[ci].stations, ci, nil
@@ -185,6 +187,21 @@ func (n *Network) places(name string) ([]int32, int32, error) {
 			ci := n.cityIndex[c.Name]
 			return n.cities[ci].stations, ci, nil
 		}
+	}
+	// The pinyin of a city whose English name is not its pinyin (wulumuqi →
+	// 乌鲁木齐, Urumqi), if one city alone has it.
+	typed, found := strings.ToLower(strings.TrimSpace(name)), int32(-1)
+	for _, c := range n.tt.Cities {
+		if full, _, ok := pinyin.Of(c.Name); ok && full == typed {
+			if found >= 0 {
+				found = -1
+				break
+			}
+			found = n.cityIndex[c.Name]
+		}
+	}
+	if found >= 0 {
+		return n.cities[found].stations, found, nil
 	}
 	return nil, -1, &UnknownPlaceError{Name: name, Suggestions: n.Suggest(name, 8)}
 }

@@ -1,10 +1,12 @@
 package planner
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
+	"railair.app/railair/core/pinyin"
 	"railair.app/railair/core/timetable"
 )
 
@@ -138,11 +140,16 @@ func (n *Network) journey(s *scratch, li int32) Journey {
 
 // Suggest returns up to max city and station names close to what was
 // typed: those it starts, those containing it (Chinese), and those whose
-// English name or pinyin initials it starts ("bj" → 北京).
+// English name, pinyin or pinyin initials it starts ("bj" → 北京, 宝鸡,
+// 北京南; "wlmq" → 乌鲁木齐).
 func (n *Network) Suggest(typed string, max int) []string {
 	q := strings.ToLower(strings.TrimSpace(typed))
 	if q == "" {
 		return nil
+	}
+	spelled := func(name string) bool {
+		full, short, ok := pinyin.Of(name)
+		return ok && q[0] < 0x80 && (strings.HasPrefix(full, q) || strings.HasPrefix(short, q))
 	}
 	var out []string
 	seen := map[string]bool{}
@@ -154,13 +161,18 @@ func (n *Network) Suggest(typed string, max int) []string {
 	}
 	for _, c := range n.tt.Cities {
 		en := strings.ToLower(c.NameEn)
-		if strings.HasPrefix(c.Name, q) || strings.HasPrefix(en, q) || initials(en) == q {
+		if strings.HasPrefix(c.Name, q) || strings.HasPrefix(en, q) || initials(en) == q || spelled(c.Name) {
 			add(c.Name)
 		}
 	}
-	for _, s := range n.stations {
-		if strings.HasPrefix(s.name, q) {
-			add(s.name)
+	// Stations: first those of the cities suggested (bj: 北京南 before 八角台).
+	cities := len(out)
+	for pass := range 2 {
+		for _, s := range n.stations {
+			if slices.Contains(out[:cities], n.cities[s.city].name) == (pass == 0) &&
+				(strings.HasPrefix(s.name, q) || spelled(s.name)) {
+				add(s.name)
+			}
 		}
 	}
 	if utf8.RuneCountInString(q) >= 1 && q[0] >= 0x80 {

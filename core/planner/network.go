@@ -17,18 +17,22 @@
 // legs, fare), each run a set of labels per seat class for the passengers
 // aboard, so a leg's fare is exactly its cheapest class offered on every
 // section, and labels that the best answers found so far dominate are
-// dropped (target pruning).
+// dropped (target pruning). Boarding offers no label in a class that another
+// class of the section outdoes for the rest of the service (sold as far,
+// never dearer), so services that sell their classes at fixed ratios give
+// one label per boarding, not one per class.
 //
 // Each criterion first narrows what the multi-criteria scan must visit:
 //
 //   - arrival: an earliest-arrival scan (plain CSA, following every rule
 //     below) finds the answer's arrival; with a transfer limit, the same
 //     scan keeps a level per number of legs, the rounds of RAPTOR in one
-//     pass. A scan backwards from the destination then lists the
-//     connections of runs that someone can be aboard (as the forward scan
-//     saw) and that still reach the destination by that arrival, and the
-//     station deadlines for it; the multi-criteria scan, with the departure
-//     among its criteria for the last tie-break, visits only those.
+//     pass. A scan backwards from the destination, over only the
+//     connections of the runs that forward scan had anyone aboard (it lists
+//     them), then keeps those that still reach the destination by that
+//     arrival, and the station deadlines for it; the multi-criteria scan,
+//     with the departure among its criteria for the last tie-break, visits
+//     only those.
 //   - transfers: the per-legs scan, asked for the least legs the bounds
 //     allow and then one more at a time, gives the fewest legs and their
 //     earliest arrival; the same backward corridor leaves the fare to the

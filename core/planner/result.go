@@ -69,7 +69,8 @@ func (n *Network) result(s *scratch, q Query) *Result {
 }
 
 // pareto keeps the journeys no other beats on departure (later), arrival,
-// fare and transfers, one of any that tie on all four, sorted by departure.
+// fare and transfers, one of any that tie on all four, sorted by departure
+// (then arrival, fare, transfers).
 func pareto(js []Journey) []Journey {
 	le := func(a, b *Journey) bool {
 		return a.Depart >= b.Depart && a.Arrive <= b.Arrive && a.Fare <= b.Fare && a.Transfers <= b.Transfers
@@ -90,11 +91,20 @@ func pareto(js []Journey) []Journey {
 			out = append(out, js[i])
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Depart != out[j].Depart {
-			return out[i].Depart < out[j].Depart
+	// By departure, then arrival, fare and transfers: no two kept are equal
+	// on all four, so the order does not depend on how they were found.
+	sort.Slice(out, func(i, j int) bool {
+		a, b := &out[i], &out[j]
+		if a.Depart != b.Depart {
+			return a.Depart < b.Depart
 		}
-		return out[i].Arrive < out[j].Arrive
+		if a.Arrive != b.Arrive {
+			return a.Arrive < b.Arrive
+		}
+		if a.Fare != b.Fare {
+			return a.Fare < b.Fare
+		}
+		return a.Transfers < b.Transfers
 	})
 	return out
 }

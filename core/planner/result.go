@@ -1,8 +1,8 @@
 package planner
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -93,18 +93,9 @@ func pareto(js []Journey) []Journey {
 	}
 	// By departure, then arrival, fare and transfers: no two kept are equal
 	// on all four, so the order does not depend on how they were found.
-	sort.Slice(out, func(i, j int) bool {
-		a, b := &out[i], &out[j]
-		if a.Depart != b.Depart {
-			return a.Depart < b.Depart
-		}
-		if a.Arrive != b.Arrive {
-			return a.Arrive < b.Arrive
-		}
-		if a.Fare != b.Fare {
-			return a.Fare < b.Fare
-		}
-		return a.Transfers < b.Transfers
+	slices.SortFunc(out, func(a, b Journey) int {
+		return cmp.Or(cmp.Compare(a.Depart, b.Depart), cmp.Compare(a.Arrive, b.Arrive),
+			cmp.Compare(a.Fare, b.Fare), cmp.Compare(a.Transfers, b.Transfers))
 	})
 	return out
 }

@@ -39,8 +39,9 @@ const timelineDays = 1 + (DefaultHorizon+timetable.MinutesPerDay-1)/timetable.Mi
 
 // timeline returns every event of the runs operating around date d, from
 // runs that left maxSpanDays before d up to those leaving timelineDays
-// after, sorted by departure (then arrival, service, section), ending before
-// until. Timelines for the default horizon are cached per date.
+// after, sorted by departure (then arrival, service, section; see
+// chainOrder for those that take no time), ending before until. Timelines
+// for the default horizon are cached per date.
 func (n *Network) timeline(d timetable.Date, until int32) []event {
 	if until <= timelineDays*timetable.MinutesPerDay {
 		return n.timelines.get(d, func() []event { return n.events(d, timelineDays*timetable.MinutesPerDay) })

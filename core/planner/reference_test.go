@@ -175,9 +175,13 @@ func keyLess(a, b []int64) bool {
 func refAnswer(q Query, js []refJourney) [][]int64 {
 	dayEnd := int(q.After) + timetable.MinutesPerDay
 	if q.By == All {
+		// Each distinct journey once: routes through sections of no time
+		// can give very many equal ones.
 		var in []refJourney
+		seen := map[refJourney]bool{}
 		for _, j := range js {
-			if j.dep < dayEnd {
+			if j.dep < dayEnd && !seen[j] {
+				seen[j] = true
 				in = append(in, j)
 			}
 		}

@@ -54,12 +54,11 @@ type scratch struct {
 	runGen []uint32
 	runBag [][]tlabel
 	labels []slabel
-	target []bagEntry // the journeys found, by the labels they end in
-	// byArr holds the entries of target by arrival, for the dominance
-	// checks: only the journeys arriving no later than a label can
-	// dominate it. targetHint is the position in byArr of the journey
-	// that last dominated a label.
-	byArr      []bagEntry
+	// target holds the journeys found, by the labels they end in, by
+	// arrival: a dominance check stops at the first that arrives later
+	// than the label. targetHint is the position of the journey that last
+	// dominated a label.
+	target     []bagEntry
 	targetHint int
 	cands      []slabel
 	// best is the key of the best journey found so far for a single
@@ -159,7 +158,6 @@ func (s *scratch) begin(from, to []int32) {
 	s.profiles = false
 	s.labels = s.labels[:0]
 	s.target = s.target[:0]
-	s.byArr = s.byArr[:0]
 	s.hasBest = false
 	s.corridor = nil
 	s.path = s.path[:0]
@@ -490,11 +488,11 @@ func (s *scratch) lower(l *slabel) slabel {
 func (s *scratch) dominatedByTarget(l *slabel, dom dominance) bool {
 	e := bagEntry{arr: l.arr, dep: l.dep, fare: l.fare, legs: l.legs}
 	// The journey that dropped the last label often drops the next.
-	if h := s.targetHint; h < len(s.byArr) && dom.le(&s.byArr[h], &e, false) {
+	if h := s.targetHint; h < len(s.target) && dom.le(&s.target[h], &e, false) {
 		return true
 	}
-	for i := range s.byArr {
-		t := &s.byArr[i]
+	for i := range s.target {
+		t := &s.target[i]
 		if t.arr > e.arr {
 			break
 		}
@@ -511,22 +509,14 @@ func (s *scratch) dominatedByTarget(l *slabel, dom dominance) bool {
 func (s *scratch) insertTarget(li int32, dom dominance) {
 	l := &s.labels[li]
 	e := bagEntry{arr: l.arr, dep: l.dep, fare: l.fare, legs: l.legs, li: li}
-	s.target = append(dropBeaten(s.target, &e, dom), e)
-	s.byArr = dropBeaten(s.byArr, &e, dom)
-	i := sort.Search(len(s.byArr), func(i int) bool { return s.byArr[i].arr > e.arr })
-	s.byArr = slices.Insert(s.byArr, i, e)
-}
-
-// dropBeaten returns the entries of es that e is at least as good as
-// removed, in their order.
-func dropBeaten(es []bagEntry, e *bagEntry, dom dominance) []bagEntry {
-	out := es[:0]
-	for _, t := range es {
-		if !dom.le(e, &t, false) {
+	out := s.target[:0]
+	for _, t := range s.target {
+		if !dom.le(&e, &t, false) {
 			out = append(out, t)
 		}
 	}
-	return out
+	i := sort.Search(len(out), func(i int) bool { return out[i].arr > e.arr })
+	s.target = slices.Insert(out, i, e)
 }
 
 // insertStation adds l to a station's labels unless it is dominated there

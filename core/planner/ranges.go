@@ -83,8 +83,10 @@ func (sc *scan) arrivalProfiles() {
 	path := s.path
 	for g := 0; g < len(path); {
 		// Connections leaving at one time are done together. Only a
-		// zero-length one can arrive in time for another of them, so with
-		// one the group is done again until nothing changes.
+		// zero-length one can arrive in time for another of them; the
+		// timeline's chain order (see chainOrder) already puts it after
+		// those, going backwards, except in a cycle of them, so with one
+		// the group is done again until nothing changes.
 		x := sc.tl[path[g]].dep
 		h, zero := g, false
 		for h < len(path) && sc.tl[path[h]].dep == x {

@@ -167,11 +167,7 @@ func CityMatches(c *timetable.City, q string) bool {
 	if q == "" {
 		return true
 	}
-	if strings.Contains(c.Name, q) || strings.HasPrefix(strings.ToLower(c.NameEn), q) {
-		return true
-	}
-	full, short, ok := pinyin.Of(c.Name)
-	return ok && (strings.HasPrefix(full, q) || strings.HasPrefix(short, q))
+	return strings.Contains(c.Name, q) || strings.HasPrefix(strings.ToLower(c.NameEn), q) || pinyin.Starts(c.Name, q)
 }
 
 // dataChanged follows a reload: indexes, the list, the map, and the city

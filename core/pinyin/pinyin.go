@@ -5,6 +5,8 @@
 // Hohhot, Lhasa), and a city is usually also the name of a station.
 package pinyin
 
+import "strings"
+
 //go:generate go run gen.go ../../resources/source/rail/stations_12306.csv
 
 // Of returns the pinyin of a station's name as one lower-case word and its
@@ -13,6 +15,13 @@ package pinyin
 func Of(name string) (full, initials string, ok bool) {
 	e, ok := table[name]
 	return e.full, e.initials, ok
+}
+
+// Starts reports whether typed, in lower case, starts the pinyin of name or
+// its initials ("wlmq", "wulu" and "w" start 乌鲁木齐's).
+func Starts(name, typed string) bool {
+	full, initials, ok := Of(name)
+	return ok && typed != "" && (strings.HasPrefix(full, typed) || strings.HasPrefix(initials, typed))
 }
 
 type entry struct{ full, initials string }

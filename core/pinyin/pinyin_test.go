@@ -48,3 +48,21 @@ func TestTableMatchesSource(t *testing.T) {
 		t.Errorf("table has %d names, the list %d", len(table), len(rows)-1)
 	}
 }
+
+func TestStarts(t *testing.T) {
+	for _, tc := range []struct {
+		name, typed string
+		want        bool
+	}{
+		{"乌鲁木齐", "wlmq", true},
+		{"乌鲁木齐", "wulu", true},
+		{"乌鲁木齐", "wulumuqinan", false},
+		{"乌鲁木齐", "", false},
+		{"乌鲁木齐", "乌", false},
+		{"北京首都国际机场", "b", false},
+	} {
+		if got := Starts(tc.name, tc.typed); got != tc.want {
+			t.Errorf("Starts(%s, %q) = %v; want %v", tc.name, tc.typed, got, tc.want)
+		}
+	}
+}

@@ -148,10 +148,6 @@ func (n *Network) Suggest(typed string, max int) []string {
 	if q == "" {
 		return nil
 	}
-	spelled := func(name string) bool {
-		full, short, ok := pinyin.Of(name)
-		return ok && q[0] < 0x80 && (strings.HasPrefix(full, q) || strings.HasPrefix(short, q))
-	}
 	var out []string
 	seen := map[string]bool{}
 	add := func(name string) {
@@ -162,7 +158,7 @@ func (n *Network) Suggest(typed string, max int) []string {
 	}
 	for _, c := range n.tt.Cities {
 		en := strings.ToLower(c.NameEn)
-		if strings.HasPrefix(c.Name, q) || strings.HasPrefix(en, q) || initials(en) == q || spelled(c.Name) {
+		if strings.HasPrefix(c.Name, q) || strings.HasPrefix(en, q) || initials(en) == q || pinyin.Starts(c.Name, q) {
 			add(c.Name)
 		}
 	}
@@ -171,7 +167,7 @@ func (n *Network) Suggest(typed string, max int) []string {
 	for pass := range 2 {
 		for _, s := range n.stations {
 			if slices.Contains(out[:cities], n.cities[s.city].name) == (pass == 0) &&
-				(strings.HasPrefix(s.name, q) || spelled(s.name)) {
+				(strings.HasPrefix(s.name, q) || pinyin.Starts(s.name, q)) {
 				add(s.name)
 			}
 		}

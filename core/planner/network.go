@@ -246,17 +246,15 @@ func Compile(t *timetable.Timetable) *Network {
 // Boarding then offers one class where a service sells several at fixed
 // ratios, instead of one label per class.
 func (n *Network) outdo(cs []conn) {
-	var classes []int16 // the service's classes
-	local := map[int16]int{}
+	local := map[int16]int{} // the service's classes, numbered from 0
 	for _, c := range cs {
 		for _, f := range n.fares[c.fareOff : c.fareOff+int32(c.fareN)] {
 			if _, ok := local[f.class]; !ok {
-				local[f.class] = len(classes)
-				classes = append(classes, f.class)
+				local[f.class] = len(local)
 			}
 		}
 	}
-	k := len(classes)
+	k := len(local)
 	if k < 2 {
 		return
 	}
